@@ -1,0 +1,178 @@
+// Package iam is a client for the Synerise Identity and Access Management REST API.
+//
+// It knows HTTP and JSON and nothing of Terraform: every method takes a context, sends one logical
+// request (retried according to the policy in retry.go) and returns typed values or an *Error.
+package iam
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// DefaultBaseURL is the public Synerise API.
+const DefaultBaseURL = "https://api.synerise.com"
+
+// Logger receives the client's debug lines. The context is the request's, so a caller can attach
+// the line to its own log subsystem. Lines never contain the token.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Config holds what a Client needs. Only Token is required.
+type Config struct {
+	// BaseURL of the API, DefaultBaseURL when empty.
+	BaseURL string
+	// Token is sent as "Authorization: Bearer <Token>".
+	Token string
+	// UserAgent is sent on every request.
+	UserAgent string
+	// MaxRetries is how many times a retryable request is repeated; negative disables retries.
+	MaxRetries int
+	// MinRetryWait and MaxRetryWait bound the wait between attempts, including a server's Retry-After.
+	MinRetryWait time.Duration
+	MaxRetryWait time.Duration
+	// HTTPClient is the transport underneath; a pooled client when nil.
+	HTTPClient *http.Client
+	// Logger receives debug lines about requests and retries; nothing is logged when nil.
+	Logger Logger
+}
+
+// Client talks to one workspace of the API with one token. It is safe for concurrent use.
+type Client struct {
+	baseURL   *url.URL
+	token     string
+	userAgent string
+	http      *retryablehttp.Client
+	logger    Logger
+
+	// roleGroupCreates serialises group creation: the API answers a create with every group and no
+	// marker of the new one, so the new group is the one whose id was not there before.
+	roleGroupCreates chan struct{}
+}
+
+// New checks cfg and builds a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.Token == "" {
+		return nil, errors.New("an API token is required")
+	}
+	raw := cfg.BaseURL
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	base, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("invalid API URL %q: %w", raw, err)
+	}
+	if base.Scheme != "https" && base.Scheme != "http" || base.Host == "" {
+		return nil, fmt.Errorf("invalid API URL %q: an absolute http(s) URL is required", raw)
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "terraform-provider-synerise"
+	}
+	c := &Client{
+		baseURL:          base,
+		token:            cfg.Token,
+		userAgent:        cfg.UserAgent,
+		logger:           cfg.Logger,
+		roleGroupCreates: make(chan struct{}, 1),
+	}
+	c.http = newRetryingClient(cfg, c.debug)
+	return c, nil
+}
+
+func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
+	if c.logger != nil {
+		c.logger.Debug(ctx, msg, fields)
+	}
+}
+
+// request describes one API call.
+type request struct {
+	method string
+	path   string
+	query  url.Values
+	body   any
+	// idempotent requests may be retried after the server may have processed them.
+	idempotent bool
+}
+
+// do sends r and decodes a successful answer into out (when out is not nil). A non-2xx answer becomes *Error.
+func (c *Client) do(ctx context.Context, r request, out any) error {
+	u := *c.baseURL
+	u.Path = c.baseURL.Path + r.path
+	u.RawQuery = r.query.Encode()
+
+	var body io.Reader
+	if r.body != nil {
+		encoded, err := json.Marshal(r.body)
+		if err != nil {
+			return fmt.Errorf("encoding %s %s request: %w", r.method, r.path, err)
+		}
+		body = bytes.NewReader(encoded)
+	}
+	req, err := retryablehttp.NewRequestWithContext(withIdempotency(ctx, r.idempotent), r.method, u.String(), body)
+	if err != nil {
+		return fmt.Errorf("building %s %s request: %w", r.method, r.path, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Accept", "application/json")
+	if r.body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return fmt.Errorf("%s %s: %w", r.method, r.path, ctxErr)
+		}
+		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
+	}
+	defer resp.Body.Close()
+
+	payload, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	if err != nil {
+		return fmt.Errorf("%s %s: reading response: %w", r.method, r.path, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return newError(r.method, r.path, resp.StatusCode, payload)
+	}
+	if out == nil {
+		return nil
+	}
+	if len(bytes.TrimSpace(payload)) == 0 {
+		return fmt.Errorf("%s %s: the API answered %d with an empty body where JSON was expected", r.method, r.path, resp.StatusCode)
+	}
+	if err := json.Unmarshal(payload, out); err != nil {
+		return fmt.Errorf("%s %s: the API answered %d with a body that is not the expected JSON (%w); body starts with %q",
+			r.method, r.path, resp.StatusCode, err, excerpt(payload))
+	}
+	return nil
+}
+
+// maxResponseBytes bounds what is read of one answer; the largest legitimate one is a page of users.
+const maxResponseBytes = 64 << 20
+
+func excerpt(b []byte) string {
+	const limit = 200
+	s := strings.TrimSpace(string(b))
+	if len(s) > limit {
+		return s[:limit] + "…"
+	}
+	return s
+}
+
+// escapeID renders an integer id as a path segment.
+func escapeID(id int64) string {
+	return fmt.Sprintf("%d", id)
+}

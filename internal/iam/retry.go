@@ -1,0 +1,153 @@
+package iam
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Defaults of the retry policy; Config overrides them.
+const (
+	DefaultMaxRetries   = 5
+	DefaultMinRetryWait = 500 * time.Millisecond
+	DefaultMaxRetryWait = 30 * time.Second
+)
+
+type idempotencyKey struct{}
+
+func withIdempotency(ctx context.Context, idempotent bool) context.Context {
+	return context.WithValue(ctx, idempotencyKey{}, idempotent)
+}
+
+func isIdempotent(ctx context.Context) bool {
+	idempotent, _ := ctx.Value(idempotencyKey{}).(bool)
+	return idempotent
+}
+
+func newRetryingClient(cfg Config, debug func(context.Context, string, map[string]any)) *retryablehttp.Client {
+	client := retryablehttp.NewClient()
+	client.Logger = nil
+	if cfg.HTTPClient != nil {
+		client.HTTPClient = cfg.HTTPClient
+	}
+	client.RetryMax = cfg.MaxRetries
+	switch {
+	case cfg.MaxRetries < 0:
+		client.RetryMax = 0
+	case cfg.MaxRetries == 0:
+		client.RetryMax = DefaultMaxRetries
+	}
+	client.RetryWaitMin = cfg.MinRetryWait
+	if client.RetryWaitMin <= 0 {
+		client.RetryWaitMin = DefaultMinRetryWait
+	}
+	client.RetryWaitMax = cfg.MaxRetryWait
+	if client.RetryWaitMax <= 0 {
+		client.RetryWaitMax = DefaultMaxRetryWait
+	}
+	client.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		retry, reason := shouldRetry(ctx, resp, err)
+		if retry {
+			debug(ctx, "retryable failure", map[string]any{"reason": reason})
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return false, ctxErr
+		}
+		return retry, nil
+	}
+	client.Backoff = backoff
+	client.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	client.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
+		fields := map[string]any{"method": req.Method, "path": req.URL.Path}
+		if attempt > 0 {
+			fields["attempt"] = attempt + 1
+			debug(req.Context(), "retrying API request", fields)
+			return
+		}
+		debug(req.Context(), "API request", fields)
+	}
+	client.ResponseLogHook = func(_ retryablehttp.Logger, resp *http.Response) {
+		debug(resp.Request.Context(), "API response", map[string]any{
+			"method": resp.Request.Method, "path": resp.Request.URL.Path, "status": resp.StatusCode,
+		})
+	}
+	return client
+}
+
+// shouldRetry decides whether an attempt may be repeated. A request that changes state without being
+// idempotent is repeated only when the server certainly did not act on it: it refused the connection,
+// or it answered 429.
+func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, string) {
+	if ctx.Err() != nil {
+		return false, ""
+	}
+	idempotent := isIdempotent(ctx)
+	if err != nil {
+		if isConnectionRefused(err) {
+			return true, "connection refused: " + err.Error()
+		}
+		if idempotent && !isPermanentTransportError(err) {
+			return true, "transport error: " + err.Error()
+		}
+		return false, ""
+	}
+	switch resp.StatusCode {
+	case http.StatusTooManyRequests:
+		return true, "429 Too Many Requests"
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		if idempotent {
+			return true, resp.Status
+		}
+	}
+	return false, ""
+}
+
+func isConnectionRefused(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
+// isPermanentTransportError recognises failures a repeat cannot cure: a certificate the client does
+// not trust, or a malformed URL.
+func isPermanentTransportError(err error) bool {
+	var unknownAuthority x509.UnknownAuthorityError
+	var invalidCert x509.CertificateInvalidError
+	var hostname x509.HostnameError
+	return errors.As(err, &unknownAuthority) || errors.As(err, &invalidCert) || errors.As(err, &hostname)
+}
+
+// backoff waits exponentially with full jitter between attempts, honours a server's Retry-After,
+// and never waits longer than maxWait, so a bad header cannot stall a run.
+func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	if wait, ok := retryAfter(resp); ok {
+		return min(wait, maxWait)
+	}
+	ceiling := retryablehttp.DefaultBackoff(minWait, maxWait, attempt, nil)
+	return minWait/2 + rand.N(ceiling-minWait/2+1)
+}
+
+// retryAfter reads a 429 or 503 answer's Retry-After header, in seconds or as an HTTP date.
+func retryAfter(resp *http.Response) (time.Duration, bool) {
+	if resp == nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
+		return 0, false
+	}
+	header := resp.Header.Get("Retry-After")
+	if seconds, err := strconv.ParseInt(header, 10, 64); err == nil && seconds >= 0 {
+		if seconds > int64(math.MaxInt64/time.Second) {
+			return math.MaxInt64, true
+		}
+		return time.Duration(seconds) * time.Second, true
+	}
+	if at, err := http.ParseTime(header); err == nil {
+		return max(time.Until(at), 0), true
+	}
+	return 0, false
+}

@@ -1,0 +1,119 @@
+package iam
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// scriptedServer answers with the given statuses in turn, then 200 with body.
+func scriptedServer(t *testing.T, body string, statuses ...int) (*Client, *atomic.Int32) {
+	t.Helper()
+	var calls atomic.Int32
+	c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		n := int(calls.Add(1))
+		if n <= len(statuses) {
+			if statuses[n-1] == http.StatusTooManyRequests {
+				w.Header().Set("Retry-After", "0")
+			}
+			w.WriteHeader(statuses[n-1])
+			return
+		}
+		_, _ = w.Write([]byte(body))
+	}, Config{MaxRetries: 4, MinRetryWait: time.Millisecond, MaxRetryWait: 5 * time.Millisecond})
+	return c, &calls
+}
+
+func TestIdempotentRequestsRetryThrottlingAndGatewayErrors(t *testing.T) {
+	t.Parallel()
+	c, calls := scriptedServer(t, `[]`, 429, 503, 502, 504)
+	if _, err := c.ListRoleGroups(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 5 {
+		t.Errorf("calls = %d, want 5", calls.Load())
+	}
+}
+
+func TestCreatesRetryOnlyWhatTheServerDidNotProcess(t *testing.T) {
+	t.Parallel()
+	c, calls := scriptedServer(t, `{"id": 1}`, 429, 503)
+	_, err := c.CreateRole(context.Background(), RoleInput{Group: 1, Name: "x"})
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("error = %v, want the 503 that a create must not retry", err)
+	}
+	if calls.Load() != 2 {
+		t.Errorf("calls = %d, want 2 (the 429 retried, the 503 not)", calls.Load())
+	}
+}
+
+func TestRetriesEndWithTheLastAnswer(t *testing.T) {
+	t.Parallel()
+	c, calls := scriptedServer(t, `[]`, 503, 503, 503, 503, 503, 503)
+	_, err := c.ListRoleGroups(context.Background())
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("error = %v, want the last 503", err)
+	}
+	if calls.Load() != 5 {
+		t.Errorf("calls = %d, want 1 + 4 retries", calls.Load())
+	}
+}
+
+func TestNoRetryOnClientErrors(t *testing.T) {
+	t.Parallel()
+	c, calls := scriptedServer(t, `[]`, 400, 500)
+	if _, err := c.ListRoleGroups(context.Background()); err == nil {
+		t.Fatal("want the 400")
+	}
+	if calls.Load() != 1 {
+		t.Errorf("calls = %d, want 1", calls.Load())
+	}
+}
+
+func TestShouldRetryTransportErrors(t *testing.T) {
+	t.Parallel()
+	refused := &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "dial", Err: errors.New("connection refused")}}
+	reset := &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "read", Err: errors.New("connection reset by peer")}}
+	create := withIdempotency(context.Background(), false)
+	read := withIdempotency(context.Background(), true)
+	if retry, _ := shouldRetry(create, nil, refused); !retry {
+		t.Error("a refused connection never reached the server: retry it even for a create")
+	}
+	if retry, _ := shouldRetry(create, nil, reset); retry {
+		t.Error("a reset connection may have carried a create: do not repeat it")
+	}
+	if retry, _ := shouldRetry(read, nil, reset); !retry {
+		t.Error("a reset connection of an idempotent request should be retried")
+	}
+}
+
+func TestBackoffHonoursRetryAfterWithinTheCap(t *testing.T) {
+	t.Parallel()
+	resp := func(status int, retryAfter string) *http.Response {
+		r := &http.Response{StatusCode: status, Header: http.Header{}}
+		r.Header.Set("Retry-After", retryAfter)
+		return r
+	}
+	if got := backoff(time.Second, time.Minute, 0, resp(429, "7")); got != 7*time.Second {
+		t.Errorf("Retry-After 7 gave %s", got)
+	}
+	if got := backoff(time.Second, time.Minute, 0, resp(429, "86400")); got != time.Minute {
+		t.Errorf("a day of Retry-After gave %s, want the one-minute cap", got)
+	}
+	if got := backoff(time.Second, time.Minute, 0, resp(429, "99999999999999999")); got != time.Minute {
+		t.Errorf("an absurd Retry-After gave %s, want the cap", got)
+	}
+	for attempt := range 10 {
+		got := backoff(time.Second, 8*time.Second, attempt, nil)
+		if got < 500*time.Millisecond || got > 8*time.Second {
+			t.Errorf("attempt %d waited %s, outside [min/2, max]", attempt, got)
+		}
+	}
+}

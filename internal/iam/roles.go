@@ -1,0 +1,156 @@
+package iam
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+)
+
+// Role is a user role; Group is the id of the role group that contains it.
+type Role struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Group       int64  `json:"group"`
+}
+
+// RoleGroup is a named set of roles.
+type RoleGroup struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Roles       []Role `json:"roles"`
+}
+
+// RoleGroupInput is the writable part of a role group.
+type RoleGroupInput struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// RoleInput is the writable part of a role; the API requires Group and Name.
+type RoleInput struct {
+	Group       int64  `json:"group"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// ListRoleGroups returns every role group with its roles.
+func (c *Client) ListRoleGroups(ctx context.Context) ([]RoleGroup, error) {
+	var groups []RoleGroup
+	err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/roles/listing", idempotent: true}, &groups)
+	return groups, err
+}
+
+// GetRoleGroup finds one group in the listing, the only way the API offers to read a group.
+func (c *Client) GetRoleGroup(ctx context.Context, id int64) (*RoleGroup, error) {
+	groups, err := c.ListRoleGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return findRoleGroup(groups, id, http.MethodGet, "/uauth/roles/listing")
+}
+
+// CreateRoleGroup creates a group. The API answers with every group and does not say which one is
+// new, so the client lists the groups first and takes the one whose id was not there before.
+// Creates are serialised within this client so that two of them cannot claim each other's group.
+func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleGroup, error) {
+	select {
+	case c.roleGroupCreates <- struct{}{}:
+		defer func() { <-c.roleGroupCreates }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	before, err := c.ListRoleGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[int64]bool, len(before))
+	for _, g := range before {
+		known[g.ID] = true
+	}
+	var after []RoleGroup
+	const path = "/uauth/roles/role-group"
+	if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &after); err != nil {
+		return nil, err
+	}
+	var created *RoleGroup
+	for i := range after {
+		g := &after[i]
+		if known[g.ID] || g.Name != in.Name {
+			continue
+		}
+		// Another writer may have created a same-named group meanwhile; ids grow, so the newest is ours.
+		if created == nil || g.ID > created.ID {
+			created = g
+		}
+	}
+	if created == nil {
+		return nil, fmt.Errorf("POST %s: the API accepted the role group %q but its answer lists no new group of that name", path, in.Name)
+	}
+	return created, nil
+}
+
+// UpdateRoleGroup replaces a group's name and description.
+func (c *Client) UpdateRoleGroup(ctx context.Context, id int64, in RoleGroupInput) (*RoleGroup, error) {
+	path := "/uauth/roles/role-group/" + escapeID(id)
+	var groups []RoleGroup
+	if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in, idempotent: true}, &groups); err != nil {
+		return nil, err
+	}
+	return findRoleGroup(groups, id, http.MethodPost, path)
+}
+
+// DeleteRoleGroup deletes a group.
+func (c *Client) DeleteRoleGroup(ctx context.Context, id int64) error {
+	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/roles/role-group/" + escapeID(id), idempotent: true}, nil)
+}
+
+func findRoleGroup(groups []RoleGroup, id int64, method, path string) (*RoleGroup, error) {
+	i := slices.IndexFunc(groups, func(g RoleGroup) bool { return g.ID == id })
+	if i < 0 {
+		return nil, &Error{Method: method, Path: path, StatusCode: http.StatusNotFound, Message: fmt.Sprintf("role group %d is not in the listing", id)}
+	}
+	return &groups[i], nil
+}
+
+// GetRole reads one role.
+func (c *Client) GetRole(ctx context.Context, id int64) (*Role, error) {
+	var role Role
+	err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/roles/" + escapeID(id), idempotent: true}, &role)
+	if err != nil {
+		return nil, err
+	}
+	return &role, nil
+}
+
+// CreateRole creates a role in in.Group.
+func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
+	var role Role
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role", body: in}, &role); err != nil {
+		return nil, err
+	}
+	return &role, nil
+}
+
+// UpdateRole replaces a role's group, name and description; changing Group moves the role.
+func (c *Client) UpdateRole(ctx context.Context, id int64, in RoleInput) (*Role, error) {
+	var role Role
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role/" + escapeID(id), body: in, idempotent: true}, &role); err != nil {
+		return nil, err
+	}
+	return &role, nil
+}
+
+// DeleteRole deletes a role.
+func (c *Client) DeleteRole(ctx context.Context, id int64) error {
+	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/roles/role/" + escapeID(id), idempotent: true}, nil)
+}
+
+// ListAvailableRoles returns every role that can be assigned in the workspace.
+func (c *Client) ListAvailableRoles(ctx context.Context) ([]Role, error) {
+	var roles []Role
+	err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/users/available-roles", idempotent: true}, &roles)
+	return roles, err
+}
