@@ -1,0 +1,133 @@
+package iam
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+const pendingUserJSON = `{"id": 21, "email": "new@example.com", "firstName": "New", "lastName": "Person", "status": "PENDING",
+	"roles": [{"id": 3, "name": "Auditor"}], "accessExpirationDate": null, "mfaEnabled": false, "confirmed": false, "invitedBy": 1}`
+
+func TestInviteUser(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t,
+		exchange{method: "POST", path: "/uauth/users/invitations/invite",
+			body:   `{"email": "new@example.com", "firstName": "New", "lastName": "Person", "roles": [3]}`,
+			answer: pendingUserJSON},
+		exchange{method: "POST", path: "/uauth/users/invitations/invite",
+			body:   `{"email": "new@example.com", "firstName": "", "lastName": "", "roles": []}`,
+			status: 409, answer: `{"status":409,"error":"Conflict","message":"new@example.com is already invited"}`},
+	)
+	ctx := context.Background()
+	got, err := c.InviteUser(ctx, Invitation{Email: "new@example.com", FirstName: "New", LastName: "Person", Roles: []int64{3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != 21 || got.Status != UserStatusPending || len(got.Roles) != 1 || got.Roles[0] != (UserRole{ID: 3, Name: "Auditor"}) || got.AccessExpirationDate != nil {
+		t.Errorf("user = %+v", got)
+	}
+	_, err = c.InviteUser(ctx, Invitation{Email: "new@example.com"})
+	if !IsConflict(err) || !strings.Contains(err.Error(), "already invited") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestInviteUserIsNotRetried(t *testing.T) {
+	t.Parallel()
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		requests.Add(1)
+		w.WriteHeader(http.StatusBadGateway)
+	}))
+	t.Cleanup(srv.Close)
+	// Retries are on here: a 502 after a create must still not be repeated.
+	c, err := New(Config{BaseURL: srv.URL, Token: "t", MaxRetries: 3, MinRetryWait: 1, MaxRetryWait: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.InviteUser(context.Background(), Invitation{Email: "a@example.com"}); err == nil {
+		t.Fatal("InviteUser succeeded")
+	}
+	if _, err := c.InviteUsers(context.Background(), []Invitation{{Email: "a@example.com"}}); err == nil {
+		t.Fatal("InviteUsers succeeded")
+	}
+	if n := requests.Load(); n != 2 {
+		t.Errorf("%d requests, want 2 (one per call)", n)
+	}
+}
+
+func TestInviteUsers(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t,
+		exchange{method: "POST", path: "/uauth/users/invitations/invite-bulk",
+			body: `{"invitations": [
+				{"email": "a@example.com", "firstName": "A", "lastName": "One", "roles": [1, 2]},
+				{"email": "b@example.com", "firstName": "", "lastName": "", "roles": []}
+			]}`,
+			answer: `[{"id": 31, "email": "a@example.com", "status": "PENDING"}, {"id": 32, "email": "b@example.com", "status": "PENDING"}]`},
+		exchange{method: "POST", path: "/uauth/users/invitations/invite-bulk",
+			body:   `{"invitations": [{"email": "c@example.com", "firstName": "", "lastName": "", "roles": []}]}`,
+			answer: `[]`},
+	)
+	ctx := context.Background()
+	in := []Invitation{{Email: "a@example.com", FirstName: "A", LastName: "One", Roles: []int64{1, 2}}, {Email: "b@example.com"}}
+	users, err := c.InviteUsers(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) != 2 || users[0].ID != 31 || users[1].Email != "b@example.com" {
+		t.Errorf("users = %+v", users)
+	}
+	if in[1].Roles != nil {
+		t.Error("InviteUsers changed its argument")
+	}
+	if _, err := c.InviteUsers(ctx, []Invitation{{Email: "c@example.com"}}); err == nil || !strings.Contains(err.Error(), "answered 0 users for 1 invitations") {
+		t.Errorf("error = %v", err)
+	}
+	// Nothing to invite: no request.
+	if users, err := c.InviteUsers(ctx, nil); err != nil || len(users) != 0 {
+		t.Errorf("InviteUsers(nil) = %v, %v", users, err)
+	}
+}
+
+func TestUpdateInvitation(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t,
+		exchange{method: "POST", path: "/uauth/users/invitations/21",
+			body: `{"firstName": "Renamed", "lastName": "Person", "roles": []}`, answer: pendingUserJSON},
+		exchange{method: "POST", path: "/uauth/users/invitations/22",
+			body: `{"firstName": "", "lastName": "", "roles": [5]}`, status: 404,
+			answer: `{"timestamp":"2026-11-25T10:00:00Z","status":404,"error":"Not Found","message":"Invitation 22 not found","path":"/uauth/users/invitations/22"}`},
+	)
+	ctx := context.Background()
+	got, err := c.UpdateInvitation(ctx, 21, InvitationUpdate{FirstName: "Renamed", LastName: "Person"})
+	if err != nil || got.ID != 21 {
+		t.Fatalf("UpdateInvitation = %+v, %v", got, err)
+	}
+	if _, err := c.UpdateInvitation(ctx, 22, InvitationUpdate{Roles: []int64{5}}); !IsNotFound(err) || !strings.Contains(err.Error(), "Invitation 22 not found") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestDeleteInvitations(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t,
+		exchange{method: "DELETE", path: "/uauth/users/invitations/21,22"},
+		exchange{method: "DELETE", path: "/uauth/users/invitations/23", status: 404,
+			answer: `{"status":404,"error":"Not Found","message":"Invitation 23 not found"}`},
+	)
+	ctx := context.Background()
+	if err := c.DeleteInvitations(ctx, 21, 22); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteInvitations(ctx, 23); !IsNotFound(err) {
+		t.Errorf("error = %v", err)
+	}
+	if err := c.DeleteInvitations(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
