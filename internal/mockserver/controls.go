@@ -1,0 +1,195 @@
+package mockserver
+
+import (
+	"maps"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// controlPrefix is where the test controls live over HTTP. They need no token, are not part of the
+// API description and are neither validated, delayed nor counted.
+const controlPrefix = "/_mock/"
+
+// Mail is an email the workspace sent: the only way the API hands out its tokens.
+type Mail struct {
+	To string `json:"to"`
+	// Kind is MailInvitation, MailConfirmation or MailPasswordReset.
+	Kind  string `json:"kind"`
+	Token string `json:"token"`
+}
+
+// Snapshot counts the objects of the workspace, so that a test can tell whether a retried create
+// left a second object behind.
+type Snapshot struct {
+	// RoleGroups and Roles count groups and roles by name.
+	RoleGroups map[string]int `json:"roleGroups"`
+	Roles      map[string]int `json:"roles"`
+	// Users counts the workspace's members and invitations by lower-case email.
+	Users map[string]int `json:"users"`
+	// ManagedDomains lists the managed domains in the order they were verified.
+	ManagedDomains []string `json:"managedDomains"`
+	// MFARequired is the workspace's MFA requirement, which the API has no GET for.
+	MFARequired bool `json:"mfaRequired"`
+}
+
+// AcceptInvitation does what the invitee does by following the invitation: the PENDING user becomes
+// an ACTIVE member with an account.
+func (s *Server) AcceptInvitation(id int64) error {
+	return s.settleInvitation(id, (*user).accept)
+}
+
+// ExpireInvitation lets time pass on an invitation: the PENDING user becomes EXPIRED.
+func (s *Server) ExpireInvitation(id int64) error {
+	return s.settleInvitation(id, func(u *user) { u.status = statusExpired })
+}
+
+func (s *Server) settleInvitation(id int64, settle func(*user)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, ok := s.st.users[id]
+	if !ok || !u.member {
+		return notFound("Invitation %d not found", id)
+	}
+	if u.status != statusPending {
+		return conflict("Invitation %d is %s, not %s", id, u.status, statusPending)
+	}
+	settle(u)
+	return nil
+}
+
+// PublishDomainProof publishes the workspace's verification code for domain the way method
+// (TXT_RECORD, FILE_CHECK) looks for it, so that verifying the domain with that method succeeds.
+func (s *Server) PublishDomainProof(domain, method string) {
+	s.PublishDomainProofAfter(domain, method, 0)
+}
+
+// PublishDomainProofAfter publishes the proof as PublishDomainProof does, but verification finds it
+// only after d, as it would find a DNS record that is still propagating.
+func (s *Server) PublishDomainProofAfter(domain, method string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.proofs[strings.ToLower(domain)] = domainProof{method: method, from: time.Now().Add(d)}
+}
+
+// RequestCounts returns how many API requests each route received, keyed by its ServeMux pattern
+// ("GET /uauth/roles/{roleId}"). Routes that received none are absent.
+func (s *Server) RequestCounts() map[string]int {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	return maps.Clone(s.stats.routes)
+}
+
+// TotalRequests returns how many API requests the server received, including those that matched no route.
+func (s *Server) TotalRequests() int {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	return s.stats.total
+}
+
+// ResetCounts sets every request counter back to zero.
+func (s *Server) ResetCounts() {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	s.stats.total = 0
+	clear(s.stats.routes)
+}
+
+// Snapshot counts the objects of the workspace as they are now.
+func (s *Server) Snapshot() Snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	snap := Snapshot{
+		RoleGroups:     map[string]int{},
+		Roles:          map[string]int{},
+		Users:          map[string]int{},
+		ManagedDomains: []string{},
+		MFARequired:    s.st.mfaRequired,
+	}
+	for _, g := range s.st.groups {
+		snap.RoleGroups[g.name]++
+	}
+	for _, r := range s.st.roles {
+		snap.Roles[r.name]++
+	}
+	for _, u := range s.st.users {
+		if u.member {
+			snap.Users[strings.ToLower(u.email)]++
+		}
+	}
+	for _, d := range s.st.domains {
+		snap.ManagedDomains = append(snap.ManagedDomains, d.domain)
+	}
+	return snap
+}
+
+// Mails returns the emails the workspace sent to an address (compared case-insensitively), oldest first.
+func (s *Server) Mails(to string) []Mail {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []Mail{}
+	for _, m := range s.st.outbox {
+		if strings.EqualFold(m.To, to) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+type countsJSON struct {
+	Total  int            `json:"total"`
+	Routes map[string]int `json:"routes"`
+}
+
+// registerControls serves the controls over HTTP, for a server that runs on its own.
+func (s *Server) registerControls() {
+	for _, rt := range []route{
+		{"POST /_mock/invitations/{id}/accept", s.invitationControl(s.AcceptInvitation)},
+		{"POST /_mock/invitations/{id}/expire", s.invitationControl(s.ExpireInvitation)},
+		{"POST /_mock/domains/{domain}/publish", s.publishControl},
+		{"GET /_mock/counts", func(*http.Request) (reply, error) {
+			return ok(countsJSON{Total: s.TotalRequests(), Routes: s.RequestCounts()}), nil
+		}},
+		{"DELETE /_mock/counts", func(*http.Request) (reply, error) {
+			s.ResetCounts()
+			return noContent, nil
+		}},
+		{"GET /_mock/snapshot", func(*http.Request) (reply, error) { return ok(s.Snapshot()), nil }},
+		{"GET /_mock/mails", func(r *http.Request) (reply, error) { return ok(s.Mails(r.URL.Query().Get("to"))), nil }},
+	} {
+		s.controls.handle(rt.pattern, serve(rt.serve))
+	}
+}
+
+func (s *Server) invitationControl(settle func(int64) error) endpoint {
+	return func(r *http.Request) (reply, error) {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return reply{}, err
+		}
+		if err := settle(id); err != nil {
+			return reply{}, err
+		}
+		return noContent, nil
+	}
+}
+
+// publishControl takes the method (TXT_RECORD unless given) and an optional propagation delay
+// ("after", a Go duration) from the query.
+func (s *Server) publishControl(r *http.Request) (reply, error) {
+	q := r.URL.Query()
+	method := q.Get("method")
+	if method == "" {
+		method = "TXT_RECORD"
+	}
+	var after time.Duration
+	if raw := q.Get("after"); raw != "" {
+		d, err := time.ParseDuration(raw)
+		if err != nil {
+			return reply{}, badRequest("after must be a Go duration such as 30s, got %q", raw)
+		}
+		after = d
+	}
+	s.PublishDomainProofAfter(r.PathValue("domain"), method, after)
+	return noContent, nil
+}

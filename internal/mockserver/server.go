@@ -1,0 +1,214 @@
+// Package mockserver is a stateful, in-memory stand-in for the Synerise Identity and Access Management
+// REST API. Acceptance tests run it in process (httptest) and the demo runs it on its own
+// (cmd/synerise-mock).
+//
+// It serves every endpoint of the API reference, checks every request against the project's OpenAPI
+// description (package api) and answers as a new workspace would: two role groups with four roles, one
+// administrator who owns the accepted token, and every settings object at its default. Tests steer what
+// the API leaves to people and the outside world (accepting an invitation, publishing a domain proof)
+// through the exported control methods, or over HTTP under /_mock/ when the server runs on its own.
+package mockserver
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultToken is the bearer token a Server accepts when Options.Token is empty.
+const DefaultToken = "mock-token"
+
+// Options configure a Server. The zero value is a fast server that accepts DefaultToken.
+type Options struct {
+	// Token is the bearer token the API accepts: requests must carry "Authorization: Bearer <Token>".
+	Token string
+	// Latency delays every API request (not the /_mock/ controls) before it is handled. A request
+	// whose context ends during the delay is dropped unanswered.
+	Latency time.Duration
+}
+
+// Server is the mock API, an http.Handler. It is safe for concurrent use.
+type Server struct {
+	token   string
+	latency time.Duration
+	spec    *spec
+
+	// api routes the endpoints of the reference, controls the /_mock/ test controls.
+	api      router
+	controls router
+
+	mu sync.Mutex
+	st *store
+
+	stats stats
+}
+
+// New returns a server seeded like a new workspace. It panics if the embedded API description
+// cannot be loaded, which is a defect of the build rather than of the caller.
+func New(opts Options) *Server {
+	if opts.Token == "" {
+		opts.Token = DefaultToken
+	}
+	s := &Server{
+		token:   opts.Token,
+		latency: opts.Latency,
+		spec:    mustLoadSpec(),
+		st:      newStore(time.Now()),
+		stats:   stats{routes: map[string]int{}},
+	}
+	for _, rt := range s.apiRoutes() {
+		s.api.handle(rt.pattern, s.handler(rt))
+	}
+	s.registerControls()
+	return s
+}
+
+// ServeHTTP answers an API request, or a test control under /_mock/.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, controlPrefix) {
+		s.controls.serve(w, r)
+		return
+	}
+	_, pattern := s.api.match(r)
+	s.stats.record(pattern)
+	if !s.wait(r) {
+		return
+	}
+	s.api.serve(w, r)
+}
+
+// wait applies the configured latency; it reports false when the request was cancelled meanwhile.
+func (s *Server) wait(r *http.Request) bool {
+	if s.latency <= 0 {
+		return true
+	}
+	t := time.NewTimer(s.latency)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// route binds a ServeMux pattern ("GET /uauth/roles/{roleId}") to the endpoint that serves it.
+type route struct {
+	pattern string
+	serve   endpoint
+}
+
+// endpoint handles one API operation. It returns what to answer, or an error: an *apiError is the
+// API's refusal; anything else is a defect of the mock and answers 500.
+type endpoint func(r *http.Request) (reply, error)
+
+// reply is a successful answer: a status and a body written as JSON, or no body when nil.
+type reply struct {
+	status int
+	body   any
+}
+
+func ok(body any) reply { return reply{status: http.StatusOK, body: body} }
+
+var (
+	okEmpty   = reply{status: http.StatusOK}
+	noContent = reply{status: http.StatusNoContent}
+)
+
+func (s *Server) apiRoutes() []route {
+	return slices.Concat(
+		s.roleRoutes(),
+		s.userRoutes(),
+		s.invitationRoutes(),
+		s.accountRoutes(),
+		s.settingsRoutes(),
+		s.accessControlRoutes(),
+		s.domainRoutes(),
+		s.businessProfileRoutes(),
+	)
+}
+
+// middleware wraps the handling of one operation. Every operation runs the same chain, so a new
+// behaviour (a fault, a permission check) is one more middleware in handler.
+type middleware func(http.Handler) http.Handler
+
+// handler builds the handler of one route: authentication, then validation against the API
+// description, then the endpoint itself.
+func (s *Server) handler(rt route) http.Handler {
+	op := s.spec.operation(rt.pattern)
+	h := serve(rt.serve)
+	for _, mw := range slices.Backward([]middleware{
+		s.authenticate(op),
+		s.validate(op),
+	}) {
+		h = mw(h)
+	}
+	return h
+}
+
+func serve(e endpoint) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rep, err := e(r)
+		if err != nil {
+			var refusal *apiError
+			if errors.As(err, &refusal) {
+				writeError(w, r, refusal.status, refusal.message)
+				return
+			}
+			writeError(w, r, http.StatusInternalServerError, err.Error())
+			return
+		}
+		if rep.body == nil {
+			w.WriteHeader(rep.status)
+			return
+		}
+		writeJSON(w, rep.status, rep.body)
+	})
+}
+
+// authenticate refuses a request without the accepted bearer token, unless the operation is one the
+// API description marks as open (security: []). The token is the seeded admin's, so it stops working
+// once that user deleted their own account.
+func (s *Server) authenticate(op *operation) middleware {
+	return func(next http.Handler) http.Handler {
+		if !op.needsAuth() {
+			return next
+		}
+		want := "Bearer " + s.token
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") != want || !s.ownerExists() {
+				w.Header().Set("WWW-Authenticate", "Bearer")
+				writeError(w, r, http.StatusUnauthorized, errUnauthenticated.message)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func (s *Server) ownerExists() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.st.ownAccount()
+	return err == nil
+}
+
+// stats counts the API requests the server received.
+type stats struct {
+	mu     sync.Mutex
+	total  int
+	routes map[string]int
+}
+
+// record counts a request; pattern is the ServeMux pattern it matched, or "" when none did.
+func (c *stats) record(pattern string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.total++
+	if pattern != "" {
+		c.routes[pattern]++
+	}
+}

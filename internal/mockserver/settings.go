@@ -1,0 +1,201 @@
+package mockserver
+
+import (
+	"net/http"
+	"slices"
+)
+
+// settings are the workspace's settings objects. Each is read whole by its GET and replaced whole by
+// its POST: a field the POST leaves out (or sends as null) gets its default back.
+type settings struct {
+	ban           banSettings
+	templates     templateSettings
+	deviceControl deviceControlSettings
+	general       generalSettings
+	oauth         oauthSettings
+	syneriseAuth  syneriseAuthSettings
+	facebook      enabledSettings
+	google        enabledSettings
+	apple         appleSettings
+	ipPolicy      ipPolicySettings
+	password      passwordSettings
+}
+
+func defaultSettings() settings {
+	return settings{
+		deviceControl: defaultDeviceControl(),
+		oauth:         defaultOauth(),
+		syneriseAuth:  defaultSyneriseAuth(),
+		ipPolicy:      defaultIPPolicy(),
+	}
+}
+
+type banSettings struct {
+	BlockingForClientEnabled   bool  `json:"blockingForClientEnabled"`
+	FirstBanCollectingTime     int64 `json:"firstBanCollectingTime"`
+	FirstBanDuration           int64 `json:"firstBanDuration"`
+	FirstBanThreshold          int64 `json:"firstBanThreshold"`
+	SecondBanCollectingTime    int64 `json:"secondBanCollectingTime"`
+	SecondBanDuration          int64 `json:"secondBanDuration"`
+	SecondBanThreshold         int64 `json:"secondBanThreshold"`
+	PermanentBanCollectingTime int64 `json:"permanentBanCollectingTime"`
+	PermanentBanDuration       int64 `json:"permanentBanDuration"`
+	PermanentBanThreshold      int64 `json:"permanentBanThreshold"`
+}
+
+type templateSettings struct {
+	ClientEmailChangeRequestMailSubject         *string `json:"clientEmailChangeRequestMailSubject"`
+	ClientEmailChangeRequestMailBody            *string `json:"clientEmailChangeRequestMailBody"`
+	ClientEmailChangeRequestMailTemplateID      *string `json:"clientEmailChangeRequestMailTemplateId"`
+	ClientEmailChangeNotificationMailSubject    *string `json:"clientEmailChangeNotificationMailSubject"`
+	ClientEmailChangeNotificationMailBody       *string `json:"clientEmailChangeNotificationMailBody"`
+	ClientEmailChangeNotificationMailTemplateID *string `json:"clientEmailChangeNotificationMailTemplateId"`
+}
+
+type deviceControlSettings struct {
+	DeviceControlMode                       string  `json:"deviceControlMode"`
+	HardMailBody                            *string `json:"hardMailBody"`
+	HardMailTitle                           *string `json:"hardMailTitle"`
+	HardTemplateID                          *string `json:"hardTemplateId"`
+	SoftMailBody                            *string `json:"softMailBody"`
+	SoftMailTitle                           *string `json:"softMailTitle"`
+	SoftTemplateID                          *string `json:"softTemplateId"`
+	DeviceUnlockSuccessRedirectURL          *string `json:"deviceUnlockSuccessRedirectUrl"`
+	DeviceUnlockAlreadyConfirmedRedirectURL *string `json:"deviceUnlockAlreadyConfirmedRedirectUrl"`
+}
+
+func defaultDeviceControl() deviceControlSettings {
+	return deviceControlSettings{DeviceControlMode: "OFF"}
+}
+
+type generalSettings struct {
+	TokenLifetimeInSeconds                   int64   `json:"tokenLifetimeInSeconds"`
+	VoucherPoolUUID                          *string `json:"voucherPoolUuid"`
+	AllowOverwriteCustomIdentify             bool    `json:"allowOverwriteCustomIdentify"`
+	AllowOverwriteExternalID                 bool    `json:"allowOverwriteExternalId"`
+	AllowEmailChangeFromWebForm              bool    `json:"allowEmailChangeFromWebForm"`
+	AllowToPassCustomIdentifyWithVoucherPool bool    `json:"allowToPassCustomIdentifyWithVoucherPool"`
+}
+
+type oauthSettings struct {
+	Enabled         bool              `json:"enabled"`
+	Mode            string            `json:"mode"`
+	Name            *string           `json:"name"`
+	Endpoint        *string           `json:"endpoint"`
+	Headers         map[string]string `json:"headers"`
+	Mapping         map[string]string `json:"mapping"`
+	MappedExternal  bool              `json:"mappedExternal"`
+	SyncDataOnLogin bool              `json:"syncDataOnLogin"`
+	JwkEndpoint     *string           `json:"jwkEndpoint"`
+	Validation      map[string]string `json:"validation"`
+}
+
+func defaultOauth() oauthSettings {
+	return oauthSettings{Mode: "SERVER", Headers: map[string]string{}, Mapping: map[string]string{}, Validation: map[string]string{}}
+}
+
+type syneriseAuthSettings struct {
+	Enabled                                   bool    `json:"enabled"`
+	RegistrationType                          string  `json:"registrationType"`
+	PinConfirmationType                       string  `json:"pinConfirmationType"`
+	PinConfirmationLength                     int64   `json:"pinConfirmationLength"`
+	PinConfirmationValidInSeconds             int64   `json:"pinConfirmationValidInSeconds"`
+	AllowPinResendFromDifferentDeviceID       bool    `json:"allowPinResendFromDifferentDeviceId"`
+	ConfirmationRedirectLink                  *string `json:"confirmationRedirectLink"`
+	ConfirmationMailSubject                   *string `json:"confirmationMailSubject"`
+	ConfirmationMailBody                      *string `json:"confirmationMailBody"`
+	ConfirmationMailTemplateID                *string `json:"confirmationMailTemplateId"`
+	PasswordResetMailTemplateID               *string `json:"passwordResetMailTemplateId"`
+	PasswordResetMailSubject                  *string `json:"passwordResetMailSubject"`
+	PasswordResetMailBody                     *string `json:"passwordResetMailBody"`
+	PinConfirmationMailSubject                *string `json:"pinConfirmationMailSubject"`
+	PinConfirmationMailBody                   *string `json:"pinConfirmationMailBody"`
+	PinConfirmationMailTemplateID             *string `json:"pinConfirmationMailTemplateId"`
+	MaxLength                                 int64   `json:"maxLength"`
+	MinLength                                 int64   `json:"minLength"`
+	RequireAtLeastOneLowercaseLetter          bool    `json:"requireAtLeastOneLowercaseLetter"`
+	RequireAtLeastOneNonAlphaNumericCharacter bool    `json:"requireAtLeastOneNonAlphaNumericCharacter"`
+	RequireAtLeastOneNumber                   bool    `json:"requireAtLeastOneNumber"`
+	RequireAtLeastOneUppercaseLetter          bool    `json:"requireAtLeastOneUppercaseLetter"`
+}
+
+func defaultSyneriseAuth() syneriseAuthSettings {
+	return syneriseAuthSettings{
+		RegistrationType:              "AUTOMATIC",
+		PinConfirmationType:           "EVERYONE",
+		PinConfirmationLength:         6,
+		PinConfirmationValidInSeconds: 300,
+	}
+}
+
+// enabledSettings is the Facebook and the Google sign-in switch.
+type enabledSettings struct {
+	Enabled bool `json:"enabled"`
+}
+
+type appleSettings struct {
+	Enabled bool    `json:"enabled"`
+	Bundle  *string `json:"bundle"`
+}
+
+func (s *Server) settingsRoutes() []route {
+	return slices.Concat(
+		settingsObject(s, "/sauth/settings/ban", func(st *settings) *banSettings { return &st.ban }, zeroDefaults, nil),
+		settingsObject(s, "/sauth/settings/templates", func(st *settings) *templateSettings { return &st.templates }, zeroDefaults, nil),
+		settingsObject(s, "/sauth/settings/device-control", func(st *settings) *deviceControlSettings { return &st.deviceControl }, defaultDeviceControl, nil),
+		settingsObject(s, "/sauth/settings/general", func(st *settings) *generalSettings { return &st.general }, zeroDefaults, nil),
+		settingsObject(s, "/sauth/settings/oauth", func(st *settings) *oauthSettings { return &st.oauth }, defaultOauth, normaliseOauth),
+		settingsObject(s, "/sauth/settings/synerise-auth", func(st *settings) *syneriseAuthSettings { return &st.syneriseAuth }, defaultSyneriseAuth, nil),
+		settingsObject(s, "/sauth/settings/oauth/facebook", func(st *settings) *enabledSettings { return &st.facebook }, zeroDefaults, nil),
+		settingsObject(s, "/sauth/settings/oauth/google", func(st *settings) *enabledSettings { return &st.google }, zeroDefaults, nil),
+		settingsObject(s, "/sauth/settings/oauth/apple", func(st *settings) *appleSettings { return &st.apple }, zeroDefaults, nil),
+	)
+}
+
+// settingsObject serves the GET and the POST of one settings object. The POST decodes the request
+// over defaults, so what it leaves out is reset; check, when given, may refuse or normalise the result.
+func settingsObject[T any](s *Server, path string, field func(*settings) *T, defaults func() T, check func(*T) error) []route {
+	return []route{
+		{"GET " + path, func(*http.Request) (reply, error) {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			return ok(*field(&s.st.settings)), nil
+		}},
+		{"POST " + path, func(r *http.Request) (reply, error) {
+			v := defaults()
+			if err := decodeBody(r, &v); err != nil {
+				return reply{}, err
+			}
+			if check != nil {
+				if err := check(&v); err != nil {
+					return reply{}, err
+				}
+			}
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			*field(&s.st.settings) = v
+			return ok(v), nil
+		}},
+	}
+}
+
+// zeroDefaults is the default of a settings object whose fields all default to false, 0 or null.
+func zeroDefaults[T any]() T {
+	var zero T
+	return zero
+}
+
+// normaliseOauth turns maps sent as null into the empty maps they default to.
+func normaliseOauth(o *oauthSettings) error {
+	d := defaultOauth()
+	if o.Headers == nil {
+		o.Headers = d.Headers
+	}
+	if o.Mapping == nil {
+		o.Mapping = d.Mapping
+	}
+	if o.Validation == nil {
+		o.Validation = d.Validation
+	}
+	return nil
+}
