@@ -1,0 +1,4 @@
+import {
+  to = synerise_role.auditor
+  id = "42"
+}

@@ -1,0 +1,2 @@
+# A role is imported by its numeric id.
+terraform import synerise_role.auditor 42

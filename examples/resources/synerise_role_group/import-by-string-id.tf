@@ -1,0 +1,4 @@
+import {
+  to = synerise_role_group.security
+  id = "12"
+}

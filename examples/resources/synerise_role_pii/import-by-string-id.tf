@@ -1,0 +1,4 @@
+import {
+  to = synerise_role_pii.support
+  id = "42"
+}

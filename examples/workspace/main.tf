@@ -1,0 +1,84 @@
+# A workspace's access configuration, applied by `make demo` against the bundled mock API.
+# The provider reads SYNERISE_API_URL and SYNERISE_API_TOKEN from the environment.
+terraform {
+  required_providers {
+    synerise = {
+      source = "synerise-oss/synerise"
+    }
+  }
+}
+
+provider "synerise" {}
+
+resource "synerise_role_group" "engineering" {
+  name        = "Engineering"
+  description = "Roles of the engineering teams"
+}
+
+resource "synerise_role_group" "security" {
+  name        = "Security"
+  description = "Roles of the security team"
+}
+
+resource "synerise_role" "developer" {
+  group_id    = synerise_role_group.engineering.id
+  name        = "Developer"
+  description = "Builds integrations"
+}
+
+resource "synerise_role" "sre" {
+  group_id    = synerise_role_group.engineering.id
+  name        = "Site reliability engineer"
+  description = "Keeps the integrations running"
+}
+
+resource "synerise_role" "auditor" {
+  group_id    = synerise_role_group.security.id
+  name        = "Auditor"
+  description = "Reviews access, changes nothing"
+}
+
+# The auditor sees personal data, to review access requests.
+resource "synerise_role_pii" "auditor" {
+  role_id = synerise_role.auditor.id
+}
+
+# Look the roles up by name, as a configuration that does not manage them would.
+data "synerise_available_roles" "all" {
+  depends_on = [synerise_role.developer, synerise_role.sre, synerise_role.auditor]
+}
+
+data "synerise_role" "auditor" {
+  name     = "Auditor"
+  group_id = synerise_role_group.security.id
+  # The lookup must wait for the role, not only for its group.
+  depends_on = [synerise_role.auditor]
+}
+
+data "synerise_role_permissions" "auditor" {
+  role_id = data.synerise_role.auditor.id
+}
+
+data "synerise_role_groups" "all" {
+  depends_on = [synerise_role.developer, synerise_role.sre, synerise_role.auditor]
+}
+
+output "role_ids" {
+  description = "Role ids by name, for invitations and user updates."
+  value = {
+    for role in [synerise_role.developer, synerise_role.sre, synerise_role.auditor] : role.name => role.id
+  }
+}
+
+output "auditor_permissions" {
+  description = "What the auditor role may do, by permission."
+  value       = data.synerise_role_permissions.auditor.granted
+}
+
+output "roles_by_group" {
+  value = { for group in data.synerise_role_groups.all.groups : group.name => group.roles[*].name }
+}
+
+output "developer_id_by_name" {
+  value = data.synerise_available_roles.all.ids_by_name["Developer"]
+}

@@ -1,0 +1,308 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &InvitationResource{}
+	_ resource.ResourceWithImportState = &InvitationResource{}
+	_ resource.ResourceWithModifyPlan  = &InvitationResource{}
+)
+
+// emailPattern is deliberately loose: one @, no spaces, a dot in the domain. The API has the last word.
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// NewInvitationResource is the factory of synerise_invitation.
+func NewInvitationResource() resource.Resource {
+	return &InvitationResource{}
+}
+
+// InvitationResource manages the membership of one email address in the workspace.
+type InvitationResource struct {
+	client *iam.Client
+}
+
+// InvitationResourceModel is the state of synerise_invitation.
+type InvitationResourceModel struct {
+	ID              types.Int64       `tfsdk:"id"`
+	Email           types.String      `tfsdk:"email"`
+	FirstName       types.String      `tfsdk:"first_name"`
+	LastName        types.String      `tfsdk:"last_name"`
+	RoleIDs         types.Set         `tfsdk:"role_ids"`
+	AccessExpiresAt timetypes.RFC3339 `tfsdk:"access_expires_at"`
+	Status          types.String      `tfsdk:"status"`
+}
+
+func (r *InvitationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_invitation"
+}
+
+func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "The membership of one email address in the workspace, from invitation to active member.\n\n" +
+			"Creating the resource invites the address; the person accepts by email, and `status` turns from " +
+			"`PENDING` to `ACTIVE` on the next refresh. Names, roles and access expiration stay manageable in both " +
+			"states. An invitation that expired (`EXPIRED`) is planned for replacement, which sends a new invitation. " +
+			"Destroying the resource deletes a pending invitation, or removes an active member from the workspace; " +
+			"it never deletes the person's Synerise account.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.Int64Attribute{
+				Description:   "Numeric id of the user; while the invitation is pending it is also the invitation id.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"email": schema.StringAttribute{
+				Description:   "Email address of the person. Changing it invites another person (replacement).",
+				Required:      true,
+				Validators:    []validator.String{stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"first_name": schema.StringAttribute{
+				Description: "First name. Defaults to an empty string.",
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+			},
+			"last_name": schema.StringAttribute{
+				Description: "Last name. Defaults to an empty string.",
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+			},
+			"role_ids": schema.SetAttribute{
+				Description: "Ids of the roles the member has in the workspace; order does not matter. " +
+					"Use `data.synerise_available_roles.<name>.ids_by_name[\"<role>\"]` to name roles.",
+				ElementType: types.Int64Type,
+				Required:    true,
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1)},
+			},
+			"access_expires_at": schema.StringAttribute{
+				Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`). " +
+					"Unset means no expiration.",
+				CustomType: timetypes.RFC3339Type{},
+				Optional:   true,
+			},
+			"status": schema.StringAttribute{
+				Description: "`PENDING` until the invitation is accepted, then `ACTIVE`; `EXPIRED` for an invitation " +
+					"that was not accepted in time (planned for replacement); `INACTIVE` for a deactivated member.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (r *InvitationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan replaces an expired invitation: it cannot be accepted any more, and a new one is the only cure.
+func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var status types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	if status.ValueString() != iam.UserStatusExpired {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
+	resp.RequiresReplace.Append(path.Root("status"))
+}
+
+func (r *InvitationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan InvitationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roles := int64Elements(ctx, plan.RoleIDs, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	user, err := r.client.InviteUser(ctx, iam.Invitation{
+		Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(), Roles: roles,
+	})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot invite %s", plan.Email.ValueString()), err)
+		return
+	}
+	// The invitation exists from here on: record it before anything else can fail.
+	resp.Diagnostics.Append(resp.State.Set(ctx, invitationModel(user, plan))...)
+	if plan.AccessExpiresAt.IsNull() {
+		return
+	}
+	if !r.setAccessExpiration(ctx, user.ID, plan.AccessExpiresAt, &resp.Diagnostics) {
+		return
+	}
+	r.readInto(ctx, user.ID, plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *InvitationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state InvitationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.readInto(ctx, state.ID.ValueInt64(), state, &resp.State, &resp.Diagnostics)
+}
+
+// stateSetter is the part of tfsdk.State that readInto needs.
+type stateSetter interface {
+	Set(ctx context.Context, val any) diag.Diagnostics
+	RemoveResource(ctx context.Context)
+}
+
+func (r *InvitationResource) readInto(ctx context.Context, id int64, prior InvitationResourceModel, state stateSetter, diags *diag.Diagnostics) {
+	user, err := r.client.GetUser(ctx, id)
+	if iam.IsNotFound(err) {
+		state.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(diags, fmt.Sprintf("Cannot read user %d", id), err)
+		return
+	}
+	diags.Append(state.Set(ctx, invitationModel(user, prior))...)
+}
+
+func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state InvitationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueInt64()
+	roles := int64Elements(ctx, plan.RoleIDs, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	first, last := plan.FirstName.ValueString(), plan.LastName.ValueString()
+	var err error
+	if state.Status.ValueString() == iam.UserStatusPending {
+		_, err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+	} else {
+		_, err = r.client.UpdateUser(ctx, id, iam.UserUpdate{FirstName: &first, LastName: &last, Roles: roles})
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update the membership of %s", state.Email.ValueString()), err)
+		return
+	}
+	if !plan.AccessExpiresAt.Equal(state.AccessExpiresAt) {
+		if !r.setAccessExpiration(ctx, id, plan.AccessExpiresAt, &resp.Diagnostics) {
+			return
+		}
+	}
+	r.readInto(ctx, id, plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *InvitationResource) setAccessExpiration(ctx context.Context, id int64, value timetypes.RFC3339, diags *diag.Diagnostics) bool {
+	var at *time.Time
+	if !value.IsNull() {
+		parsed, d := value.ValueRFC3339Time()
+		diags.Append(d...)
+		if diags.HasError() {
+			return false
+		}
+		at = &parsed
+	}
+	if err := r.client.SetUserAccessExpiration(ctx, id, at); err != nil {
+		addAPIError(diags, fmt.Sprintf("Cannot set the access expiration of user %d", id), err)
+		return false
+	}
+	return true
+}
+
+func (r *InvitationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state InvitationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueInt64()
+	var err error
+	switch state.Status.ValueString() {
+	case iam.UserStatusPending, iam.UserStatusExpired:
+		err = r.client.DeleteInvitations(ctx, id)
+	default:
+		err = r.client.RemoveUsersFromWorkspace(ctx, id)
+	}
+	if err != nil && !iam.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot remove %s from the workspace", state.Email.ValueString()), err)
+	}
+}
+
+// ImportState takes the user id, or an email address that is looked up among the workspace's users.
+func (r *InvitationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !strings.Contains(req.ID, "@") {
+		id, ok := parseImportID(req.ID, "user (or an email address)", &resp.Diagnostics)
+		if ok {
+			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+		}
+		return
+	}
+	users, err := r.client.ListUsers(ctx, iam.UserFilter{Search: req.ID})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot look up %s", req.ID), err)
+		return
+	}
+	i := slices.IndexFunc(users, func(u iam.User) bool { return strings.EqualFold(u.Email, req.ID) })
+	if i < 0 {
+		resp.Diagnostics.AddError("No such member", fmt.Sprintf("No user or invitation of the workspace has the email address %s.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), users[i].ID)...)
+}
+
+// invitationModel maps a user onto the state, keeping the configuration's spelling of values the API
+// treats as equal (the case of the email address, the notation of the expiration time).
+func invitationModel(u *iam.User, prior InvitationResourceModel) InvitationResourceModel {
+	m := InvitationResourceModel{
+		ID:              types.Int64Value(u.ID),
+		Email:           types.StringValue(u.Email),
+		FirstName:       types.StringValue(u.FirstName),
+		LastName:        types.StringValue(u.LastName),
+		RoleIDs:         userRoleIDs(u.Roles),
+		Status:          types.StringValue(u.Status),
+		AccessExpiresAt: timetypes.NewRFC3339Null(),
+	}
+	if strings.EqualFold(prior.Email.ValueString(), u.Email) {
+		m.Email = prior.Email
+	}
+	if u.AccessExpirationDate != nil && *u.AccessExpirationDate != "" {
+		m.AccessExpiresAt = timetypes.NewRFC3339ValueMust(*u.AccessExpirationDate)
+	}
+	return m
+}
+
+func userRoleIDs(roles []iam.UserRole) types.Set {
+	ids := make([]int64, 0, len(roles))
+	for _, r := range roles {
+		ids = append(ids, r.ID)
+	}
+	return int64Set(ids)
+}

@@ -1,0 +1,249 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+const memberRoles = auditorRole + `
+resource "synerise_role" "developer" {
+  group_id = synerise_role_group.security.id
+  name     = "Developer"
+}
+`
+
+func adaInvitation(roles, extra string) string {
+	return fmt.Sprintf(`
+resource "synerise_invitation" "ada" {
+  email      = "ada@example.com"
+  first_name = "Ada"
+  last_name  = "Lovelace"
+  role_ids   = [%s]
+  %s
+}`, roles, extra)
+}
+
+// The whole lifecycle a reviewer follows: invite, the person accepts, roles change, the member leaves.
+func TestAccInvitationResource_lifecycle(t *testing.T) {
+	w := newTestWorkspace(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("access_expires_at"), knownvalue.Null()),
+				},
+			},
+			{
+				// While pending, roles and names change through the invitation.
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(2)),
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 2),
+			},
+			{
+				// The person accepts: the refresh shows ACTIVE and nothing else changes.
+				PreConfig: func() { w.accept(t, "ada@example.com") },
+				Config:    w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+				},
+			},
+			{
+				// Once active, roles, names and expiration change through the user.
+				Config: w.config(memberRoles + adaInvitation("synerise_role.developer.id", `access_expires_at = "2030-01-31T00:00:00Z"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(1)),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("access_expires_at"), knownvalue.StringExact("2030-01-31T00:00:00Z")),
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
+			},
+			{
+				ResourceName:      "synerise_invitation.ada",
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:      "synerise_invitation.ada",
+				ImportState:       true,
+				ImportStateId:     "ada@example.com",
+				ImportStateVerify: true,
+			},
+			{
+				// Removing the resource takes the member out of the workspace.
+				Config: w.config(memberRoles),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionDestroy)},
+				},
+				Check: w.expectNoUser("ada@example.com"),
+			},
+		},
+	})
+}
+
+func TestAccInvitationResource_expiredIsReplaced(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(memberRoles + adaInvitation("synerise_role.auditor.id", ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() { w.expire(t, "ada@example.com") },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
+			},
+		},
+	})
+}
+
+func TestAccInvitationResource_removedOutsideTerraform(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(memberRoles + adaInvitation("synerise_role.auditor.id", ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					if err := w.client.DeleteInvitations(context.Background(), w.user(t, "ada@example.com").ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionCreate)},
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
+			},
+		},
+	})
+}
+
+func TestAccInvitationResource_invalidInput(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(`resource "synerise_invitation" "x" {
+  email = "ada.example.com"
+  role_ids = [1]
+}`),
+				ExpectError: regexp.MustCompile(`must be an email address`),
+			},
+			{
+				Config: w.config(`resource "synerise_invitation" "x" {
+  email = "ada@example.com"
+  role_ids = []
+}`),
+				ExpectError: regexp.MustCompile(`role_ids set must contain at least 1 elements`),
+			},
+			{
+				Config: w.config(`resource "synerise_invitation" "x" {
+  email = "ada@example.com"
+  role_ids = [424242]
+}`),
+				ExpectError: regexp.MustCompile(`(?s)Cannot invite ada@example.com.*404 Not Found.*424242`),
+			},
+			{
+				Config: w.config(`resource "synerise_invitation" "x" {
+  email             = "ada@example.com"
+  role_ids          = [1]
+  access_expires_at = "next tuesday"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)Invalid RFC3339 String Value.*next tuesday`),
+			},
+		},
+	})
+}
+
+func (w *testWorkspace) user(t *testing.T, email string) iam.User {
+	t.Helper()
+	users, err := w.client.ListUsers(context.Background(), iam.UserFilter{Search: email})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		if u.Email == email {
+			return u
+		}
+	}
+	t.Fatalf("no user %s", email)
+	return iam.User{}
+}
+
+func (w *testWorkspace) accept(t *testing.T, email string) {
+	t.Helper()
+	if err := w.mock.AcceptInvitation(w.user(t, email).ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (w *testWorkspace) expire(t *testing.T, email string) {
+	t.Helper()
+	if err := w.mock.ExpireInvitation(w.user(t, email).ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (w *testWorkspace) expectUser(t *testing.T, email, status string, roles int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		u := w.user(t, email)
+		if u.Status != status || len(u.Roles) != roles {
+			return fmt.Errorf("user %s is %s with %d roles in the API, want %s with %d", email, u.Status, len(u.Roles), status, roles)
+		}
+		return nil
+	}
+}
+
+func (w *testWorkspace) expectNoUser(email string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		users, err := w.client.ListUsers(context.Background(), iam.UserFilter{Search: email})
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			if u.Email == email {
+				return fmt.Errorf("user %s is still in the workspace as %s", email, u.Status)
+			}
+		}
+		return nil
+	}
+}

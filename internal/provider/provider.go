@@ -1,0 +1,182 @@
+// Package provider maps Terraform configurations of a Synerise workspace's access settings onto the
+// API client in internal/iam. It knows Terraform and nothing of URLs.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+// Environment variables read when the provider block leaves an argument out.
+const (
+	envAPIURL   = "SYNERISE_API_URL"
+	envAPIToken = "SYNERISE_API_TOKEN"
+)
+
+var _ provider.Provider = &SyneriseProvider{}
+
+// SyneriseProvider holds nothing mutable: Configure hands each resource the client it builds.
+type SyneriseProvider struct {
+	version string
+}
+
+// SyneriseProviderModel is the provider block.
+type SyneriseProviderModel struct {
+	APIURL   types.String `tfsdk:"api_url"`
+	APIToken types.String `tfsdk:"api_token"`
+}
+
+// New returns the provider factory for a release version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &SyneriseProvider{version: version}
+	}
+}
+
+func (p *SyneriseProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "synerise"
+	resp.Version = p.version
+}
+
+func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Manages the identity and access configuration of a Synerise workspace.",
+		Attributes: map[string]schema.Attribute{
+			"api_url": schema.StringAttribute{
+				Description: "Base URL of the Synerise API. Defaults to the `" + envAPIURL + "` environment variable, then to `" +
+					iam.DefaultBaseURL + "`. Plain `http` is accepted only for a loopback host (such as the bundled mock server), " +
+					"so that the token never crosses a network in clear text.",
+				Optional: true,
+			},
+			"api_token": schema.StringAttribute{
+				Description: "Bearer token (JWT) of a Synerise user with the permissions the managed objects need. " +
+					"Defaults to the `" + envAPIToken + "` environment variable.",
+				Optional:  true,
+				Sensitive: true,
+			},
+		},
+	}
+}
+
+func (p *SyneriseProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config SyneriseProviderModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if config.APIURL.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("api_url"), "Unknown Synerise API URL",
+			"The api_url depends on a value known only after apply. Set it to a literal or use the "+envAPIURL+" environment variable.")
+	}
+	if config.APIToken.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("api_token"), "Unknown Synerise API token",
+			"The api_token depends on a value known only after apply. Set it from a known value or use the "+envAPIToken+" environment variable.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	apiURL := firstNonEmpty(config.APIURL.ValueString(), os.Getenv(envAPIURL), iam.DefaultBaseURL)
+	token := firstNonEmpty(config.APIToken.ValueString(), os.Getenv(envAPIToken))
+	if token == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_token"), "Missing Synerise API token",
+			"Set api_token in the provider block or the "+envAPIToken+" environment variable.")
+	}
+	if err := checkAPIURL(apiURL); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("api_url"), "Invalid Synerise API URL", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	client, err := iam.New(iam.Config{
+		BaseURL:   apiURL,
+		Token:     token,
+		UserAgent: fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
+		Logger:    tflogLogger{secret: token},
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
+		return
+	}
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewRoleGroupResource,
+		NewRoleResource,
+		NewRolePiiResource,
+		NewInvitationResource,
+	}
+}
+
+func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewAvailableRolesDataSource,
+		NewRoleDataSource,
+		NewRoleGroupsDataSource,
+		NewRolePermissionsDataSource,
+	}
+}
+
+// checkAPIURL refuses anything but https, except plain http to a loopback host.
+func checkAPIURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("%q is not an absolute URL such as %s", raw, iam.DefaultBaseURL)
+	}
+	switch u.Scheme {
+	case "https":
+		return nil
+	case "http":
+		if isLoopback(u.Hostname()) {
+			return nil
+		}
+		return fmt.Errorf("%q uses plain http to a host that is not loopback; the token would cross the network in clear text. Use https", raw)
+	default:
+		return fmt.Errorf("%q must use https (or http to a loopback host)", raw)
+	}
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// tflogLogger carries the client's debug lines into Terraform's log with the token masked.
+type tflogLogger struct {
+	secret string
+}
+
+func (l tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	ctx = tflog.MaskLogStrings(ctx, l.secret)
+	tflog.Debug(ctx, msg, fields)
+}

@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+func TestCheckAPIURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		url     string
+		wantErr string
+	}{
+		{url: "https://api.synerise.com"},
+		{url: "http://127.0.0.1:8080"},
+		{url: "http://localhost:8080"},
+		{url: "http://[::1]:8080"},
+		{url: "http://127.0.0.2"},
+		{url: "http://api.synerise.com", wantErr: "not loopback"},
+		{url: "http://10.0.0.1:8080", wantErr: "not loopback"},
+		{url: "ftp://api.synerise.com", wantErr: "must use https"},
+		{url: "api.synerise.com", wantErr: "not an absolute URL"},
+	}
+	for _, tt := range tests {
+		err := checkAPIURL(tt.url)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("checkAPIURL(%q) = %v, want no error", tt.url, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("checkAPIURL(%q) = %v, want an error containing %q", tt.url, err, tt.wantErr)
+		}
+	}
+}
+
+func TestAccProvider_configurationErrors(t *testing.T) {
+	t.Setenv(envAPIToken, "")
+	t.Setenv(envAPIURL, "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+provider "synerise" {
+  api_url   = "http://api.example.com"
+  api_token = "t"
+}
+resource "synerise_role_group" "x" { name = "x" }`,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Synerise API URL.*not loopback`),
+			},
+			{
+				Config: `
+provider "synerise" {
+  api_url = "http://127.0.0.1:1"
+}
+resource "synerise_role_group" "x" { name = "x" }`,
+				ExpectError: regexp.MustCompile(`(?s)Missing Synerise API token.*SYNERISE_API_TOKEN`),
+			},
+		},
+	})
+}
+
+func TestAccProvider_wrongToken(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+provider "synerise" {
+  api_url   = %q
+  api_token = "expired-token"
+}
+resource "synerise_role_group" "x" { name = "x" }`, w.url),
+				ExpectError: regexp.MustCompile(`(?s)401 Unauthorized.*The API token is missing, expired or invalid`),
+			},
+		},
+	})
+}

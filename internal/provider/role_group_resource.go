@@ -1,0 +1,155 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &RoleGroupResource{}
+	_ resource.ResourceWithImportState = &RoleGroupResource{}
+)
+
+// NewRoleGroupResource is the factory of synerise_role_group.
+func NewRoleGroupResource() resource.Resource {
+	return &RoleGroupResource{}
+}
+
+// RoleGroupResource manages one role group.
+type RoleGroupResource struct {
+	client *iam.Client
+}
+
+// RoleGroupResourceModel is the state of synerise_role_group.
+type RoleGroupResourceModel struct {
+	ID          types.Int64  `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+}
+
+func (r *RoleGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_role_group"
+}
+
+func (r *RoleGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A role group of the workspace: a named set of roles. A new group has no roles; " +
+			"a `synerise_role` names the group it belongs to. A group that still contains roles cannot be deleted.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.Int64Attribute{
+				Description:   "Numeric id of the role group, assigned by Synerise.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Description: "Name of the role group, as shown in the Synerise app.",
+				Required:    true,
+				Validators:  nameValidators(),
+			},
+			"description": schema.StringAttribute{
+				Description: "Description of the role group. Defaults to an empty string.",
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+			},
+		},
+	}
+}
+
+func (r *RoleGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *RoleGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan RoleGroupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	group, err := r.client.CreateRoleGroup(ctx, roleGroupInput(plan))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create role group %q", plan.Name.ValueString()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
+}
+
+func (r *RoleGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state RoleGroupResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	group, err := r.client.GetRoleGroup(ctx, state.ID.ValueInt64())
+	if iam.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role group %d", state.ID.ValueInt64()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
+}
+
+func (r *RoleGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state RoleGroupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	group, err := r.client.UpdateRoleGroup(ctx, state.ID.ValueInt64(), roleGroupInput(plan))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update role group %d", state.ID.ValueInt64()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
+}
+
+func (r *RoleGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state RoleGroupResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DeleteRoleGroup(ctx, state.ID.ValueInt64())
+	switch {
+	case err == nil, iam.IsNotFound(err):
+	case iam.IsConflict(err):
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot delete role group %d", state.ID.ValueInt64()),
+			err.Error()+"\n\nThe group still contains roles. Delete its roles or move them to another group (change their group_id) first.")
+	default:
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete role group %d", state.ID.ValueInt64()), err)
+	}
+}
+
+func (r *RoleGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, ok := parseImportID(req.ID, "role group", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func roleGroupInput(m RoleGroupResourceModel) iam.RoleGroupInput {
+	return iam.RoleGroupInput{Name: m.Name.ValueString(), Description: m.Description.ValueString()}
+}
+
+func roleGroupModel(g *iam.RoleGroup) RoleGroupResourceModel {
+	return RoleGroupResourceModel{
+		ID:          types.Int64Value(g.ID),
+		Name:        types.StringValue(g.Name),
+		Description: types.StringValue(g.Description),
+	}
+}

@@ -1,0 +1,165 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const auditorRole = `
+resource "synerise_role_group" "security" {
+  name = "Security"
+}
+
+resource "synerise_role" "auditor" {
+  group_id = synerise_role_group.security.id
+  name     = "Auditor"
+}
+`
+
+func TestAccRolePiiResource_lifecycle(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(auditorRole + `
+resource "synerise_role_pii" "auditor" {
+  role_id = synerise_role.auditor.id
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(true)),
+				},
+				Check: w.expectPiiAccess(t, "Auditor", true),
+			},
+			{
+				Config: w.config(auditorRole + `
+resource "synerise_role_pii" "auditor" {
+  role_id    = synerise_role.auditor.id
+  pii_access = false
+}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionUpdate),
+					},
+				},
+				Check: w.expectPiiAccess(t, "Auditor", false),
+			},
+			{
+				ResourceName:                         "synerise_role_pii.auditor",
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "role_id",
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return s.RootModule().Resources["synerise_role_pii.auditor"].Primary.Attributes["role_id"], nil
+				},
+			},
+			{
+				// Drift: access granted outside Terraform shows as an update back to the configuration.
+				PreConfig: func() {
+					if _, err := w.client.SetRolePii(context.Background(), w.roleNamed(t, "Auditor").ID, true); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: w.config(auditorRole + `
+resource "synerise_role_pii" "auditor" {
+  role_id    = synerise_role.auditor.id
+  pii_access = false
+}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(false)),
+					},
+				},
+				Check: w.expectPiiAccess(t, "Auditor", false),
+			},
+			{
+				Config: w.config(auditorRole + `
+resource "synerise_role_pii" "auditor" {
+  role_id = synerise_role.auditor.id
+}`),
+				Check: w.expectPiiAccess(t, "Auditor", true),
+			},
+			{
+				// Removing the resource withdraws the access and leaves the role in place.
+				Config: w.config(auditorRole),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionDestroy),
+						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionNoop),
+					},
+				},
+				Check: w.expectPiiAccess(t, "Auditor", false),
+			},
+		},
+	})
+}
+
+func TestAccRolePiiResource_roleDeletedOutsideTerraform(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(auditorRole + `
+resource "synerise_role_pii" "auditor" {
+  role_id = synerise_role.auditor.id
+}`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					if err := w.client.DeleteRole(context.Background(), w.roleNamed(t, "Auditor").ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionCreate),
+					},
+				},
+				Check: w.expectPiiAccess(t, "Auditor", true),
+			},
+		},
+	})
+}
+
+func TestAccRolePiiResource_invalidInput(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      w.config(`resource "synerise_role_pii" "x" { role_id = -1 }`),
+				ExpectError: regexp.MustCompile(`Attribute role_id value must be at least 1`),
+			},
+			{
+				Config:      w.config(`resource "synerise_role_pii" "x" { role_id = 424242 }`),
+				ExpectError: regexp.MustCompile(`(?s)Cannot set the PII access of role 424242.*404 Not Found`),
+			},
+		},
+	})
+}
+
+// expectPiiAccess checks the API's own answer, not Terraform's state.
+func (w *testWorkspace) expectPiiAccess(t *testing.T, roleName string, want bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		pii, err := w.client.GetRolePii(context.Background(), w.roleNamed(t, roleName).ID)
+		if err != nil {
+			return err
+		}
+		if pii.PiiAccess != want {
+			return fmt.Errorf("PII access of %s is %t in the API, want %t", roleName, pii.PiiAccess, want)
+		}
+		return nil
+	}
+}

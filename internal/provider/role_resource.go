@@ -1,0 +1,158 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &RoleResource{}
+	_ resource.ResourceWithImportState = &RoleResource{}
+)
+
+// NewRoleResource is the factory of synerise_role.
+func NewRoleResource() resource.Resource {
+	return &RoleResource{}
+}
+
+// RoleResource manages one user role.
+type RoleResource struct {
+	client *iam.Client
+}
+
+// RoleResourceModel is the state of synerise_role.
+type RoleResourceModel struct {
+	ID          types.Int64  `tfsdk:"id"`
+	GroupID     types.Int64  `tfsdk:"group_id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+}
+
+func (r *RoleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_role"
+}
+
+func (r *RoleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A user role of the workspace. Every role belongs to one role group; changing `group_id` moves " +
+			"the role to another group in place, keeping its id, its members and its permissions.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.Int64Attribute{
+				Description:   "Numeric id of the role, assigned by Synerise. Invitations and users refer to roles by this id.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"group_id": schema.Int64Attribute{
+				Description: "Id of the role group that contains the role, usually `synerise_role_group.<name>.id`.",
+				Required:    true,
+				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"name": schema.StringAttribute{
+				Description: "Name of the role, as shown in the Synerise app.",
+				Required:    true,
+				Validators:  nameValidators(),
+			},
+			"description": schema.StringAttribute{
+				Description: "Description of the role. Defaults to an empty string.",
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+			},
+		},
+	}
+}
+
+func (r *RoleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *RoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan RoleResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	role, err := r.client.CreateRole(ctx, roleInput(plan))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create role %q", plan.Name.ValueString()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
+}
+
+func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state RoleResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	role, err := r.client.GetRole(ctx, state.ID.ValueInt64())
+	if iam.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role %d", state.ID.ValueInt64()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
+}
+
+func (r *RoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state RoleResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	role, err := r.client.UpdateRole(ctx, state.ID.ValueInt64(), roleInput(plan))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update role %d", state.ID.ValueInt64()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
+}
+
+func (r *RoleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state RoleResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteRole(ctx, state.ID.ValueInt64()); err != nil && !iam.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete role %d", state.ID.ValueInt64()), err)
+	}
+}
+
+func (r *RoleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, ok := parseImportID(req.ID, "role", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func roleInput(m RoleResourceModel) iam.RoleInput {
+	return iam.RoleInput{Group: m.GroupID.ValueInt64(), Name: m.Name.ValueString(), Description: m.Description.ValueString()}
+}
+
+func roleModel(r *iam.Role) RoleResourceModel {
+	return RoleResourceModel{
+		ID:          types.Int64Value(r.ID),
+		GroupID:     types.Int64Value(r.Group),
+		Name:        types.StringValue(r.Name),
+		Description: types.StringValue(r.Description),
+	}
+}
