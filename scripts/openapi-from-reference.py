@@ -213,7 +213,9 @@ extra_status = {
   ('DELETE', '/uauth/users/profile-association/{ids}'): {'404': ASSUME('an id is not a user of the workspace; nothing is removed.')},
   ('POST', '/uauth/managed-domains/verification'): {'400': ASSUME('the verification string is not published yet; the message says what is missing.'),
                                                     '409': ASSUME('the domain is managed already.')},
-  ('POST', '/uauth/user/register'): {},
+  ('POST', '/uauth/users/activate'): {'404': ASSUME('an id is not a user of the workspace; nobody is activated.')},
+  ('POST', '/uauth/users/deactivate'): {'404': ASSUME('an id is not a user of the workspace; nobody is deactivated.')},
+  ('DELETE', '/uauth/users/{ids}'): {'404': ASSUME('an id is not a user; no account is deleted.')},
 }
 
 undetailed = {
@@ -250,6 +252,7 @@ used_ids = set()
 for op in ops:
     m, p = op['method'], op['path']
     t, idx_summary = tag_of[(m, p)]
+    extra = extra_status.get((m, p), {})
     if (m, p) in renamed:
         p, old, new = renamed[(m, p)]
         for prm in op['params']:
@@ -298,7 +301,7 @@ for op in ops:
         responses[code] = r
     if has_input and '400' not in responses:
         responses['400'] = {'description': 'Bad Request: the request does not match this description', 'content': J(ref('ErrorResponse'))}
-    for code, d in extra_status.get((m, p), {}).items():
+    for code, d in extra.items():
         if code not in responses:
             responses[code] = {'description': d, 'content': J(ref('ErrorResponse'))}
     if op['auth'] and '401' not in responses:
