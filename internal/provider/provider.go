@@ -123,6 +123,7 @@ func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoleResource,
 		NewRolePiiResource,
 		NewInvitationResource,
+		NewInvitationsResource,
 	}
 }
 
@@ -132,6 +133,7 @@ func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewRoleDataSource,
 		NewRoleGroupsDataSource,
 		NewRolePermissionsDataSource,
+		NewUsersDataSource,
 	}
 }
 

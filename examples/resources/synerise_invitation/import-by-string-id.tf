@@ -1,0 +1,4 @@
+import {
+  to = synerise_invitation.ada
+  id = "ada@example.com"
+}

@@ -1,0 +1,210 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+// team invites member-0000 … member-0199 as auditors, less the excluded addresses, with overrides merged over that.
+func team(excluded, overrides string) string {
+	return memberRoles + fmt.Sprintf(`
+locals {
+  emails = [for i in range(200) : format("member-%%04d@example.com", i)]
+}
+
+resource "synerise_invitations" "team" {
+  members = merge(
+    { for email in local.emails : email => { role_ids = [synerise_role.auditor.id] } if !contains(%s, email) },
+    %s
+  )
+}`, excluded, overrides)
+}
+
+func memberPath(i int) tfjsonpath.Path {
+	return tfjsonpath.New("members").AtMapKey(fmt.Sprintf("member-%04d@example.com", i))
+}
+
+func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
+	w := newTestWorkspace(t)
+	changed := team(`["member-0003@example.com", "member-0004@example.com"]`, `{
+      "member-0002@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+      "ada@example.com"         = { first_name = "Ada", role_ids = [synerise_role.developer.id] }
+    }`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: w.mock.ResetCounts,
+				Config:    w.config(team("[]", "{}")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members"), knownvalue.MapSizeExact(200)),
+					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(199).AtMapKey("status"), knownvalue.StringExact("PENDING")),
+				},
+				Check: func(*terraform.State) error {
+					counts := w.mock.RequestCounts()
+					if counts["POST /uauth/users/invitations/invite-bulk"] != 1 || counts["POST /uauth/users/invitations/invite"] != 0 {
+						return fmt.Errorf("200 members took %d bulk and %d single invitations, want 1 and 0",
+							counts["POST /uauth/users/invitations/invite-bulk"], counts["POST /uauth/users/invitations/invite"])
+					}
+					return w.expectMembers("member-", 200)
+				},
+			},
+			{
+				// member-0001 and member-0004 accept. Then member-0002 gets another role while pending,
+				// member-0003 (pending) and member-0004 (accepted) leave, and ada joins: one update of the
+				// resource, each person's change on its own line.
+				PreConfig: func() {
+					w.accept(t, "member-0001@example.com")
+					w.accept(t, "member-0004@example.com")
+					w.mock.ResetCounts()
+				},
+				Config: w.config(changed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("id")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members"), knownvalue.MapSizeExact(199)),
+					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(1).AtMapKey("status"), knownvalue.StringExact("ACTIVE")),
+					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(2).AtMapKey("role_ids"), knownvalue.SetSizeExact(2)),
+					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("status"), knownvalue.StringExact("PENDING")),
+				},
+				Check: func(*terraform.State) error {
+					counts := w.mock.RequestCounts()
+					for route, want := range map[string]int{
+						"POST /uauth/users/invitations/invite-bulk":       1,
+						"DELETE /uauth/users/invitations/{invitationIds}": 1,
+						"DELETE /uauth/users/profile-association/{ids}":   1,
+						"POST /uauth/users/invitations/{invitationId}":    1,
+						"POST /uauth/users/invitations/invite":            0,
+						"DELETE /uauth/users/{ids}":                       0,
+					} {
+						if counts[route] != want {
+							return fmt.Errorf("%s was called %d times, want %d", route, counts[route], want)
+						}
+					}
+					if err := w.expectMembers("member-", 198); err != nil {
+						return err
+					}
+					return w.expectUser(t, "member-0002@example.com", iam.UserStatusPending, 2)(nil)
+				},
+			},
+			{
+				// An expired member is invited again, within an update of the set.
+				PreConfig: func() { w.expire(t, "member-0005@example.com") },
+				Config:    w.config(changed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue("synerise_invitations.team", memberPath(5).AtMapKey("status")),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(5).AtMapKey("status"), knownvalue.StringExact("PENDING")),
+				},
+			},
+			{
+				// Removed outside Terraform: the next plan invites the member again.
+				PreConfig: func() {
+					if err := w.client.DeleteInvitations(context.Background(), w.user(t, "member-0006@example.com").ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: w.config(changed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue("synerise_invitations.team", memberPath(6).AtMapKey("id")),
+					},
+				},
+				Check: func(*terraform.State) error { return w.expectMembers("member-", 198) },
+			},
+		},
+	})
+	if err := w.expectMembers("member-", 0); err != nil {
+		t.Errorf("after destroy: %v", err)
+	}
+}
+
+func TestAccInvitationsResource_import(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(memberRoles + `
+resource "synerise_invitations" "pair" {
+  members = {
+    "ada@example.com"  = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
+    "alan@example.com" = { last_name = "Turing", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+  }
+}`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				ResourceName:      "synerise_invitations.pair",
+				ImportState:       true,
+				ImportStateId:     "ada@example.com, alan@example.com",
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:  "synerise_invitations.pair",
+				ImportState:   true,
+				ImportStateId: "ada@example.com,not-an-address",
+				ExpectError:   regexp.MustCompile(`"not-an-address" is not one`),
+			},
+		},
+	})
+}
+
+func TestAccInvitationsResource_invalidInput(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(`
+resource "synerise_invitations" "x" {
+  members = { "ada.example.com" = { role_ids = [1] } }
+}`),
+				ExpectError: regexp.MustCompile(`must be an email address`),
+			},
+			{
+				// All or nothing: one unknown role refuses the whole batch, and nothing is recorded.
+				Config: w.config(`
+resource "synerise_invitations" "x" {
+  members = {
+    "ada@example.com"  = { role_ids = [1] }
+    "alan@example.com" = { role_ids = [424242] }
+  }
+}`),
+				ExpectError: regexp.MustCompile(`(?s)Cannot invite 2 members.*404 Not Found.*424242`),
+			},
+		},
+	})
+	if err := w.expectMembers("@example.com", 1); err != nil { // the seeded admin only
+		t.Error(err)
+	}
+}
+
+func (w *testWorkspace) expectMembers(search string, want int) error {
+	users, err := w.client.ListUsers(context.Background(), iam.UserFilter{Search: search})
+	if err != nil {
+		return err
+	}
+	if len(users) != want {
+		return fmt.Errorf("the workspace has %d users matching %q, want %d", len(users), search, want)
+	}
+	return nil
+}
