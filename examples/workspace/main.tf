@@ -82,3 +82,28 @@ output "roles_by_group" {
 output "developer_id_by_name" {
   value = data.synerise_available_roles.all.ids_by_name["Developer"]
 }
+
+# One person, followed through invitation to membership.
+resource "synerise_invitation" "lead" {
+  email      = "lead@example.com"
+  first_name = "Grace"
+  last_name  = "Hopper"
+  role_ids   = [synerise_role.sre.id, synerise_role.auditor.id]
+}
+
+# A team onboarded at once: one invitation request, one line per person in a plan.
+resource "synerise_invitations" "engineering" {
+  members = {
+    for name in ["ada", "alan", "edsger", "barbara"] :
+    "${name}@example.com" => { role_ids = [synerise_role.developer.id] }
+  }
+}
+
+data "synerise_users" "pending" {
+  status     = "PENDING"
+  depends_on = [synerise_invitation.lead, synerise_invitations.engineering]
+}
+
+output "pending_invitations" {
+  value = sort([for user in data.synerise_users.pending.users : user.email])
+}
