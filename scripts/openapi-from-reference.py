@@ -215,6 +215,8 @@ extra_status = {
                                                     '409': ASSUME('the domain is managed already.')},
   ('POST', '/uauth/users/activate'): {'404': ASSUME('an id is not a user of the workspace; nobody is activated.')},
   ('POST', '/uauth/users/deactivate'): {'404': ASSUME('an id is not a user of the workspace; nobody is deactivated.')},
+  ('POST', '/uauth/users/{userId}/password-reset'): {'404': ASSUME('the user does not exist.')},
+  ('PUT', '/uauth/users/{userId}/mfa-reset'): {'404': ASSUME('the user does not exist.')},
   ('DELETE', '/uauth/users/{ids}'): {'404': ASSUME('an id is not a user; no account is deleted.')},
 }
 

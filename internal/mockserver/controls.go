@@ -11,6 +11,13 @@ import (
 // API description and are neither validated, delayed nor counted.
 const controlPrefix = "/_mock/"
 
+// Kinds of Mail the workspace sends.
+const (
+	MailInvitation    = "INVITATION"
+	MailConfirmation  = "CONFIRMATION"
+	MailPasswordReset = "PASSWORD_RESET"
+)
+
 // Mail is an email the workspace sent: the only way the API hands out its tokens.
 type Mail struct {
 	To string `json:"to"`

@@ -43,13 +43,6 @@ type invitationDetailsJSON struct {
 	BusinessProfileName string `json:"businessProfileName"`
 }
 
-// Kinds of Mail the workspace sends.
-const (
-	MailInvitation    = "INVITATION"
-	MailConfirmation  = "CONFIRMATION"
-	MailPasswordReset = "PASSWORD_RESET"
-)
-
 func (s *Server) inviteUser(r *http.Request) (reply, error) {
 	var in invitationRequest
 	if err := decodeBody(r, &in); err != nil {
@@ -182,7 +175,7 @@ func (s *Server) findInvitation(r *http.Request) (reply, error) {
 // invitation finds an invitation that was not accepted: a PENDING or EXPIRED user of the workspace.
 func (st *store) invitation(id int64) (*user, error) {
 	u, ok := st.users[id]
-	if !ok || !u.invitation() {
+	if !ok || !u.unacceptedInvitation() {
 		return nil, notFound("Invitation %d not found", id)
 	}
 	return u, nil

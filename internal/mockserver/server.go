@@ -1,12 +1,3 @@
-// Package mockserver is a stateful, in-memory stand-in for the Synerise Identity and Access Management
-// REST API. Acceptance tests run it in process (httptest) and the demo runs it on its own
-// (cmd/synerise-mock).
-//
-// It serves every endpoint of the API reference, checks every request against the project's OpenAPI
-// description (package api) and answers as a new workspace would: two role groups with four roles, one
-// administrator who owns the accepted token, and every settings object at its default. Tests steer what
-// the API leaves to people and the outside world (accepting an invitation, publishing a domain proof)
-// through the exported control methods, or over HTTP under /_mock/ when the server runs on its own.
 package mockserver
 
 import (

@@ -220,6 +220,20 @@ func TestControlsNeedNoTokenAndAnswerErrorsLikeTheAPI(t *testing.T) {
 	if msg := api.expectError(http.MethodPost, controlPrefix+"invitations/99/accept", nil, http.StatusNotFound); msg != "Invitation 99 not found" {
 		t.Errorf("accepting a missing invitation: %q", msg)
 	}
+	api.expectError(http.MethodPost, controlPrefix+"domains/example.com/publish?after=soon", nil, http.StatusBadRequest)
+	api.expectError(http.MethodGet, controlPrefix+"invitations/1/accept", nil, http.StatusMethodNotAllowed)
+
+	api.invite("mail@example.com")
+	var mails []Mail
+	api.expect(http.MethodGet, controlPrefix+"mails?to=MAIL@example.com", nil, http.StatusOK, &mails)
+	if len(mails) != 1 || mails[0].Kind != MailInvitation || mails[0].To != "mail@example.com" || mails[0].Token == "" {
+		t.Errorf("mails %+v", mails)
+	}
+	var snap Snapshot
+	api.expect(http.MethodGet, controlPrefix+"snapshot", nil, http.StatusOK, &snap)
+	if snap.Users["mail@example.com"] != 1 || snap.Roles["Admin"] != 1 || snap.RoleGroups["Default"] != 1 {
+		t.Errorf("snapshot %+v", snap)
+	}
 }
 
 func TestDescriptionIsValid(t *testing.T) {

@@ -84,8 +84,9 @@ type user struct {
 	invitationToken, confirmationToken, resetToken string
 }
 
-// invitation reports whether the user is a workspace invitation that was not accepted.
-func (u *user) invitation() bool {
+// unacceptedInvitation reports whether the user is an invitation to the workspace that nobody
+// accepted: PENDING, or EXPIRED.
+func (u *user) unacceptedInvitation() bool {
 	return u.member && (u.status == statusPending || u.status == statusExpired)
 }
 

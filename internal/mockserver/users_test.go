@@ -232,7 +232,15 @@ func TestUserAccessAndActivation(t *testing.T) {
 		t.Errorf("cleared access expiration %v", *got.AccessExpirationDate)
 	}
 
+	api.expect(http.MethodPost, path+"/password-reset", nil, http.StatusOK, nil)
+	if mails := api.mock.Mails("kim@example.com"); mails[len(mails)-1].Kind != MailPasswordReset {
+		t.Errorf("no password reset mail: %+v", mails)
+	}
+	api.expect(http.MethodPut, path+"/mfa-reset", nil, http.StatusOK, nil)
+
 	api.expect(http.MethodDelete, fmt.Sprintf("/uauth/users/%d", u.ID), nil, http.StatusOK, nil)
 	api.expectError(http.MethodGet, path, nil, http.StatusNotFound)
 	api.expectError(http.MethodDelete, fmt.Sprintf("/uauth/users/%d", u.ID), nil, http.StatusNotFound)
+	api.expectError(http.MethodPost, path+"/password-reset", nil, http.StatusNotFound)
+	api.expectError(http.MethodPut, path+"/mfa-reset", nil, http.StatusNotFound)
 }
