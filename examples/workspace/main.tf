@@ -107,3 +107,26 @@ data "synerise_users" "pending" {
 output "pending_invitations" {
   value = sort([for user in data.synerise_users.pending.users : user.email])
 }
+
+# Security settings; destroying them restores the API's defaults.
+resource "synerise_password_policy" "this" {
+  min_length    = 14
+  max_length    = 128
+  digits        = 1
+  special_chars = 1
+}
+
+resource "synerise_ip_policy" "this" {
+  enabled   = false # switch on once the list holds every office and CI address
+  ip_policy = ["203.0.113.7", "198.51.100.24"]
+}
+
+resource "synerise_ban_settings" "this" {
+  blocking_for_client_enabled = true
+  first_ban_threshold         = 5
+  first_ban_duration          = 900
+}
+
+resource "synerise_mfa_requirement" "this" {
+  enabled = true
+}

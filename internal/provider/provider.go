@@ -124,6 +124,18 @@ func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRolePiiResource,
 		NewInvitationResource,
 		NewInvitationsResource,
+		NewIPPolicyResource,
+		NewPasswordPolicyResource,
+		NewBanSettingsResource,
+		NewOAuthSettingsResource,
+		NewMFARequirementResource,
+		NewGeneralSettingsResource,
+		NewEmailTemplateSettingsResource,
+		NewDeviceControlSettingsResource,
+		NewSyneriseAuthSettingsResource,
+		NewGoogleSignInResource,
+		NewFacebookSignInResource,
+		NewAppleSignInResource,
 	}
 }
 

@@ -1,10 +1,16 @@
 package provider
 
 import (
+	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // noSurroundingSpace matches text that neither starts nor ends with whitespace.
@@ -18,3 +24,27 @@ func nameValidators() []validator.String {
 		stringvalidator.RegexMatches(noSurroundingSpace, "must not start or end with whitespace"),
 	}
 }
+
+var (
+	// nonNegative is the rule of every count and duration in the settings: 0 disables or means "default".
+	nonNegative = []validator.Int64{int64validator.AtLeast(0)}
+	// httpURL accepts absolute http(s) URLs, including the API's {{ inserts }} in paths and queries.
+	httpURL = []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https?://[^\s/$.?#][^\s]*$`), "must be an absolute http(s) URL")}
+)
+
+// oneOf is the validator of an enum field.
+func oneOf(values ...string) []validator.String {
+	return []validator.String{stringvalidator.OneOf(values...)}
+}
+
+// atMost reports an error when the integer field low is above high, with high > 0 meaning "set".
+func atMost(values map[string]attr.Value, low, high string, diags *diag.Diagnostics) {
+	l, lok := values[low].(types.Int64)
+	h, hok := values[high].(types.Int64)
+	if lok && hok && h.ValueInt64() > 0 && l.ValueInt64() > h.ValueInt64() {
+		diags.AddAttributeError(path.Root(low), "Inconsistent lengths",
+			fmt.Sprintf("%s (%d) must not exceed %s (%d); set %s to 0 for no maximum.", low, l.ValueInt64(), high, h.ValueInt64(), high))
+	}
+}
+
+func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }

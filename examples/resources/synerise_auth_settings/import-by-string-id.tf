@@ -1,0 +1,4 @@
+import {
+  to = synerise_auth_settings.this
+  id = "auth_settings"
+}

@@ -1,0 +1,4 @@
+import {
+  to = synerise_ban_settings.this
+  id = "ban_settings"
+}

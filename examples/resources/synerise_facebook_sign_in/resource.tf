@@ -1,0 +1,3 @@
+resource "synerise_facebook_sign_in" "this" {
+  enabled = false
+}

@@ -1,0 +1,4 @@
+import {
+  to = synerise_general_settings.this
+  id = "general_settings"
+}

@@ -1,0 +1,3 @@
+resource "synerise_google_sign_in" "this" {
+  enabled = true
+}

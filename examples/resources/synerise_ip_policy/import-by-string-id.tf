@@ -1,0 +1,4 @@
+import {
+  to = synerise_ip_policy.this
+  id = "ip_policy"
+}

@@ -1,0 +1,4 @@
+import {
+  to = synerise_mfa_requirement.this
+  id = "enabled"
+}

@@ -1,0 +1,4 @@
+import {
+  to = synerise_oauth_settings.this
+  id = "oauth_settings"
+}

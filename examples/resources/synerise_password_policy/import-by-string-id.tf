@@ -1,0 +1,4 @@
+import {
+  to = synerise_password_policy.this
+  id = "password_policy"
+}

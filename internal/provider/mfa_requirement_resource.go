@@ -1,0 +1,144 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &MFARequirementResource{}
+	_ resource.ResourceWithImportState = &MFARequirementResource{}
+)
+
+const mfaRequirementID = "mfa_requirement"
+
+// NewMFARequirementResource is the factory of synerise_mfa_requirement.
+func NewMFARequirementResource() resource.Resource {
+	return &MFARequirementResource{}
+}
+
+// MFARequirementResource manages whether the workspace admits only users with multi-factor authentication.
+type MFARequirementResource struct {
+	client *iam.Client
+}
+
+// MFARequirementResourceModel is the state of synerise_mfa_requirement.
+type MFARequirementResourceModel struct {
+	ID        types.String `tfsdk:"id"`
+	Enabled   types.Bool   `tfsdk:"enabled"`
+	OnDestroy types.String `tfsdk:"on_destroy"`
+}
+
+func (r *MFARequirementResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_mfa_requirement"
+}
+
+func (r *MFARequirementResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Whether only users with multi-factor authentication (MFA) may use the workspace.\n\n" +
+			"**Drift is not detected.** The API can enable and disable the requirement but has no way to read it, " +
+			"so Terraform knows only what it last set: a change made in the Synerise app does not show in a plan. " +
+			"Every create and update writes the configured value, so `terraform apply -replace=synerise_mfa_requirement.<name>` " +
+			"re-asserts it. Destroying the resource with `on_destroy = \"reset\"` (the default) disables the requirement, " +
+			"as a new workspace has it; `retain` leaves it as it is.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "Always `" + mfaRequirementID + "`.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"enabled": schema.BoolAttribute{
+				Description: "Whether users must have MFA to access the workspace. Enable it only once the users who manage the " +
+					"workspace (the token's user included) have MFA, or they lose access.",
+				Required: true,
+			},
+			"on_destroy": schema.StringAttribute{
+				Description: "What destroying the resource does: `reset` (the default) disables the requirement; `retain` leaves it as it is.",
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(onDestroyReset),
+				Validators:  []validator.String{stringvalidator.OneOf(onDestroyReset, onDestroyRetain)},
+			},
+		},
+	}
+}
+
+func (r *MFARequirementResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *MFARequirementResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan MFARequirementResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.set(ctx, plan.Enabled.ValueBool(), &resp.Diagnostics) {
+		return
+	}
+	plan.ID = types.StringValue(mfaRequirementID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read keeps the state: the API offers no way to read the requirement.
+func (r *MFARequirementResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {
+}
+
+func (r *MFARequirementResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan MFARequirementResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.set(ctx, plan.Enabled.ValueBool(), &resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *MFARequirementResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state MFARequirementResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() == onDestroyRetain {
+		return
+	}
+	r.set(ctx, false, &resp.Diagnostics)
+}
+
+func (r *MFARequirementResource) set(ctx context.Context, enabled bool, diags *diag.Diagnostics) bool {
+	var err error
+	if enabled {
+		err = r.client.EnableMFARequirement(ctx)
+	} else {
+		err = r.client.DisableMFARequirement(ctx)
+	}
+	if err != nil {
+		addAPIError(diags, fmt.Sprintf("Cannot %s the MFA requirement", map[bool]string{true: "enable", false: "disable"}[enabled]), err)
+		return false
+	}
+	return true
+}
+
+// ImportState takes "enabled" or "disabled": the API cannot say which holds, so the importer does.
+func (r *MFARequirementResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var enabled bool
+	switch req.ID {
+	case "enabled":
+		enabled = true
+	case "disabled":
+	default:
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("The API cannot read the MFA requirement, so the import ID says what it is: \"enabled\" or \"disabled\", not %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), mfaRequirementID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("enabled"), enabled)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyReset)...)
+}

@@ -1,0 +1,400 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+// The workspace's settings objects are singletons the API replaces whole on every write. One engine
+// gives them all the same semantics, declared by a table of fields per resource:
+//   - create adopts the existing object; every write sends every field, taking what the configuration
+//     leaves out from the API's current values, so nothing is reset by accident;
+//   - a field the configuration sets and someone changes outside Terraform shows as a change;
+//   - destroy restores the API's defaults (on_destroy = "reset") or only forgets the object ("retain");
+//   - import takes the resource's fixed id.
+
+// fieldKind is how a settings field is typed in Terraform and in the API's JSON.
+type fieldKind int
+
+const (
+	boolField      fieldKind = iota // JSON boolean, Terraform bool
+	intField                        // JSON integer, Terraform number
+	stringField                     // JSON string or null, Terraform string
+	stringMapField                  // JSON object of strings, Terraform map of strings
+	stringSetField                  // JSON array of strings whose order means nothing, Terraform set of strings
+)
+
+// settingField maps one attribute to one field of the API's object.
+type settingField struct {
+	attr        string
+	json        string
+	kind        fieldKind
+	description string
+	sensitive   bool
+	stringRules []validator.String
+	intRules    []validator.Int64
+	setRules    []validator.Set
+}
+
+// settingsSpec describes one settings resource.
+type settingsSpec struct {
+	typeSuffix  string
+	id          string
+	title       string
+	description string
+	fields      []settingField
+	// defaults is the object as a new workspace has it, written back on destroy.
+	defaults map[string]any
+	get      func(context.Context, *iam.Client) (map[string]any, error)
+	set      func(context.Context, *iam.Client, map[string]any) (map[string]any, error)
+	// validate checks rules across fields at plan time; values are nil where unknown or unset.
+	validate func(values map[string]attr.Value, diags *diag.Diagnostics)
+}
+
+// settingsAPI adapts a typed pair of client methods to the engine's JSON objects.
+func settingsAPI[T any](get func(*iam.Client, context.Context) (*T, error), set func(*iam.Client, context.Context, T) (*T, error)) (
+	func(context.Context, *iam.Client) (map[string]any, error),
+	func(context.Context, *iam.Client, map[string]any) (map[string]any, error),
+) {
+	return func(ctx context.Context, c *iam.Client) (map[string]any, error) {
+			current, err := get(c, ctx)
+			if err != nil {
+				return nil, err
+			}
+			return toObject(current)
+		}, func(ctx context.Context, c *iam.Client, object map[string]any) (map[string]any, error) {
+			var in T
+			if err := fromObject(object, &in); err != nil {
+				return nil, err
+			}
+			written, err := set(c, ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			return toObject(written)
+		}
+}
+
+func toObject(v any) (map[string]any, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	decoder := json.NewDecoder(bytes.NewReader(raw))
+	decoder.UseNumber()
+	var object map[string]any
+	return object, decoder.Decode(&object)
+}
+
+func fromObject(object map[string]any, out any) error {
+	raw, err := json.Marshal(object)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, out)
+}
+
+var (
+	_ resource.ResourceWithConfigure      = &settingsResource{}
+	_ resource.ResourceWithImportState    = &settingsResource{}
+	_ resource.ResourceWithValidateConfig = &settingsResource{}
+)
+
+// settingsResource is a settings singleton described by its spec.
+type settingsResource struct {
+	spec   settingsSpec
+	client *iam.Client
+}
+
+const (
+	onDestroyReset  = "reset"
+	onDestroyRetain = "retain"
+)
+
+func (r *settingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.spec.typeSuffix
+}
+
+func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attributes := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Description:   "Always `" + r.spec.id + "`: the workspace has exactly one " + r.spec.title + ".",
+			Computed:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"on_destroy": schema.StringAttribute{
+			Description: "What destroying the resource does: `reset` (the default) restores the defaults listed above; " +
+				"`retain` leaves the settings as they are and only removes them from Terraform's state.",
+			Optional:   true,
+			Computed:   true,
+			Default:    stringdefault.StaticString(onDestroyReset),
+			Validators: []validator.String{stringvalidator.OneOf(onDestroyReset, onDestroyRetain)},
+		},
+	}
+	for _, f := range r.spec.fields {
+		attributes[f.attr] = f.schemaAttribute()
+	}
+	resp.Schema = schema.Schema{
+		Description: r.spec.description + "\n\n" +
+			"The workspace has exactly one " + r.spec.title + ", which the API replaces whole on every change. Creating " +
+			"the resource adopts it; an argument left out of the configuration keeps the value the workspace has " +
+			"(it is never reset by accident). Destroying the resource with `on_destroy = \"reset\"` (the default) " +
+			"restores these defaults: " + r.spec.describeDefaults() + ". With `on_destroy = \"retain\"` the settings " +
+			"stay as they are.",
+		Attributes: attributes,
+	}
+}
+
+func (f settingField) schemaAttribute() schema.Attribute {
+	switch f.kind {
+	case boolField:
+		return schema.BoolAttribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
+	case intField:
+		return schema.Int64Attribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
+			Validators: f.intRules, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+	case stringMapField:
+		return schema.MapAttribute{Description: f.description, ElementType: types.StringType, Optional: true, Computed: true, Sensitive: f.sensitive,
+			PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()}}
+	case stringSetField:
+		return schema.SetAttribute{Description: f.description, ElementType: types.StringType, Optional: true, Computed: true, Sensitive: f.sensitive,
+			Validators: f.setRules, PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
+	default:
+		return schema.StringAttribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
+			Validators: f.stringRules, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+	}
+}
+
+// describeDefaults renders the defaults for the docs, in the order of the fields.
+func (s settingsSpec) describeDefaults() string {
+	parts := make([]string, 0, len(s.fields))
+	for _, f := range s.fields {
+		v := s.defaults[f.json]
+		var shown string
+		switch value := v.(type) {
+		case nil:
+			shown = "null"
+		case string:
+			shown = fmt.Sprintf("%q", value)
+		case map[string]any:
+			shown = "{}"
+		case []any:
+			shown = "[]"
+		default:
+			shown = fmt.Sprint(value)
+		}
+		parts = append(parts, fmt.Sprintf("`%s` = `%s`", f.attr, shown))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (r *settingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *settingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if r.spec.validate == nil {
+		return
+	}
+	values := map[string]attr.Value{}
+	for _, f := range r.spec.fields {
+		v, d := getAttribute(ctx, req.Config, f)
+		resp.Diagnostics.Append(d...)
+		if v != nil && !v.IsNull() && !v.IsUnknown() {
+			values[f.attr] = v
+		}
+	}
+	r.spec.validate(values, &resp.Diagnostics)
+}
+
+func (r *settingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *settingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// write sends the whole object: the planned values where known, the API's current values elsewhere.
+func (r *settingsResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
+	current, err := r.spec.get(ctx, r.client)
+	if err != nil {
+		addAPIError(diags, "Cannot read the "+r.spec.title, err)
+		return
+	}
+	object := maps.Clone(current)
+	for _, f := range r.spec.fields {
+		v, d := getAttribute(ctx, plan, f)
+		diags.Append(d...)
+		if v == nil || v.IsUnknown() || v.IsNull() {
+			continue
+		}
+		object[f.json] = toJSON(ctx, f, v, diags)
+	}
+	if diags.HasError() {
+		return
+	}
+	written, err := r.spec.set(ctx, r.client, object)
+	if err != nil {
+		addAPIError(diags, "Cannot update the "+r.spec.title, err)
+		return
+	}
+	var onDestroy types.String
+	diags.Append(plan.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	r.setState(ctx, written, onDestroy, state, diags)
+}
+
+func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, state *tfsdk.State, diags *diag.Diagnostics) {
+	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
+	diags.Append(state.SetAttribute(ctx, path.Root("on_destroy"), onDestroy)...)
+	for _, f := range r.spec.fields {
+		diags.Append(state.SetAttribute(ctx, path.Root(f.attr), fromJSON(f, object[f.json], diags))...)
+	}
+}
+
+func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	current, err := r.spec.get(ctx, r.client)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title, err)
+		return
+	}
+	var onDestroy types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	if onDestroy.IsNull() {
+		onDestroy = types.StringValue(onDestroyReset)
+	}
+	r.setState(ctx, current, onDestroy, &resp.State, &resp.Diagnostics)
+}
+
+func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var onDestroy types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	if onDestroy.ValueString() == onDestroyRetain {
+		return
+	}
+	if _, err := r.spec.set(ctx, r.client, maps.Clone(r.spec.defaults)); err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot restore the defaults of the "+r.spec.title, err)
+	}
+}
+
+func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID != r.spec.id {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyReset)...)
+}
+
+// attributeGetter is what plans, configurations and states share.
+type attributeGetter interface {
+	GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
+}
+
+func getAttribute(ctx context.Context, from attributeGetter, f settingField) (attr.Value, diag.Diagnostics) {
+	p := path.Root(f.attr)
+	switch f.kind {
+	case boolField:
+		var v types.Bool
+		return v, from.GetAttribute(ctx, p, &v)
+	case intField:
+		var v types.Int64
+		return v, from.GetAttribute(ctx, p, &v)
+	case stringMapField:
+		var v types.Map
+		return v, from.GetAttribute(ctx, p, &v)
+	case stringSetField:
+		var v types.Set
+		return v, from.GetAttribute(ctx, p, &v)
+	default:
+		var v types.String
+		return v, from.GetAttribute(ctx, p, &v)
+	}
+}
+
+// toJSON renders a known, non-null attribute value as the API's JSON value.
+func toJSON(ctx context.Context, f settingField, v attr.Value, diags *diag.Diagnostics) any {
+	switch value := v.(type) {
+	case types.Bool:
+		return value.ValueBool()
+	case types.Int64:
+		return value.ValueInt64()
+	case types.Map:
+		out := map[string]string{}
+		diags.Append(value.ElementsAs(ctx, &out, false)...)
+		return out
+	case types.Set:
+		out := []string{}
+		diags.Append(value.ElementsAs(ctx, &out, false)...)
+		slices.Sort(out)
+		return out
+	case types.String:
+		return value.ValueString()
+	}
+	diags.AddError("Unexpected attribute type", fmt.Sprintf("%s has type %T. This is a bug in the provider; please report it.", f.attr, v))
+	return nil
+}
+
+// fromJSON reads the API's JSON value as an attribute value; a missing or null value becomes the
+// attribute's empty value, so that state never holds unknowns.
+func fromJSON(f settingField, v any, diags *diag.Diagnostics) attr.Value {
+	switch f.kind {
+	case boolField:
+		b, _ := v.(bool)
+		return types.BoolValue(b)
+	case intField:
+		n, _ := v.(json.Number)
+		i, err := n.Int64()
+		if n != "" && err != nil {
+			diags.AddError("Unexpected answer from the API", fmt.Sprintf("%s is %q, not an integer.", f.json, n))
+		}
+		return types.Int64Value(i)
+	case stringMapField:
+		elems := map[string]attr.Value{}
+		m, _ := v.(map[string]any)
+		for k, e := range m {
+			s, _ := e.(string)
+			elems[k] = types.StringValue(s)
+		}
+		return types.MapValueMust(types.StringType, elems)
+	case stringSetField:
+		list, _ := v.([]any)
+		values := make([]string, 0, len(list))
+		for _, e := range list {
+			s, _ := e.(string)
+			values = append(values, s)
+		}
+		return stringSet(values)
+	default:
+		if v == nil {
+			return types.StringNull()
+		}
+		s, _ := v.(string)
+		return types.StringValue(s)
+	}
+}
