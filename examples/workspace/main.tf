@@ -130,3 +130,20 @@ resource "synerise_ban_settings" "this" {
 resource "synerise_mfa_requirement" "this" {
   enabled = true
 }
+
+# The workspace manages the users of its company domain. In a real configuration a DNS provider's
+# record publishes txt_record_value; the demo's mock makes it visible a moment into the apply.
+data "synerise_domain_verification" "company" {
+  domain = "example.com"
+}
+
+resource "synerise_managed_domain" "company" {
+  domain = data.synerise_domain_verification.company.txt_record_name
+  timeouts {
+    create = "1m"
+  }
+}
+
+output "domain_verification_record" {
+  value = "${data.synerise_domain_verification.company.txt_record_name} TXT ${data.synerise_domain_verification.company.txt_record_value}"
+}

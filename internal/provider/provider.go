@@ -136,6 +136,7 @@ func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resour
 		NewGoogleSignInResource,
 		NewFacebookSignInResource,
 		NewAppleSignInResource,
+		NewManagedDomainResource,
 	}
 }
 
@@ -146,6 +147,7 @@ func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewRoleGroupsDataSource,
 		NewRolePermissionsDataSource,
 		NewUsersDataSource,
+		NewDomainVerificationDataSource,
 	}
 }
 

@@ -48,3 +48,8 @@ func atMost(values map[string]attr.Value, low, high string, diags *diag.Diagnost
 }
 
 func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
+
+// domainNameValidator accepts a fully qualified domain name such as example.com or mail.example.co.uk.
+var domainNameValidator = stringvalidator.RegexMatches(
+	regexp.MustCompile(`^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`),
+	"must be a domain name such as example.com, without scheme, path or trailing dot")

@@ -1,0 +1,4 @@
+import {
+  to = synerise_managed_domain.example
+  id = "example.com"
+}

@@ -1,0 +1,226 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &ManagedDomainResource{}
+	_ resource.ResourceWithImportState = &ManagedDomainResource{}
+)
+
+const (
+	// defaultVerificationTimeout leaves DNS time to propagate a new TXT record.
+	defaultVerificationTimeout = 10 * time.Minute
+	firstVerificationWait      = time.Second
+	maxVerificationWait        = 15 * time.Second
+)
+
+// NewManagedDomainResource is the factory of synerise_managed_domain.
+func NewManagedDomainResource() resource.Resource {
+	return &ManagedDomainResource{}
+}
+
+// ManagedDomainResource manages one verified domain of the workspace.
+type ManagedDomainResource struct {
+	client *iam.Client
+}
+
+// ManagedDomainResourceModel is the state of synerise_managed_domain.
+type ManagedDomainResourceModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	Domain             types.String   `tfsdk:"domain"`
+	VerificationMethod types.String   `tfsdk:"verification_method"`
+	Verified           types.Bool     `tfsdk:"verified"`
+	CreatedAt          types.String   `tfsdk:"created_at"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *ManagedDomainResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_managed_domain"
+}
+
+func (r *ManagedDomainResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A domain whose users the workspace manages. Synerise verifies the domain before managing it: the " +
+			"verification string of `synerise_domain_verification` must be published first, as a DNS TXT record or as a " +
+			"file on the site. Creating the resource retries the verification until the proof is visible or the create " +
+			"timeout (10 minutes by default) runs out, so the record can be created in the same apply.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "The domain name.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"domain": schema.StringAttribute{
+				Description:   "The domain, such as `example.com`. Changing it manages another domain (replacement).",
+				Required:      true,
+				Validators:    []validator.String{domainNameValidator},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"verification_method": schema.StringAttribute{
+				Description: "How the domain proves ownership: `TXT_RECORD` (the default; a TXT record on the domain holds the " +
+					"verification string) or `FILE_CHECK` (the site serves an HTML file named after it). Changing it verifies again (replacement).",
+				Optional:      true,
+				Computed:      true,
+				Default:       stringdefault.StaticString(iam.DomainVerificationTXTRecord),
+				Validators:    []validator.String{stringvalidator.OneOf(iam.DomainVerificationTXTRecord, iam.DomainVerificationFileCheck)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"verified":   schema.BoolAttribute{Description: "Whether Synerise considers the domain verified.", Computed: true},
+			"created_at": schema.StringAttribute{Description: "When the domain was verified (RFC 3339).", Computed: true},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true}),
+		},
+	}
+}
+
+func (r *ManagedDomainResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *ManagedDomainResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan ManagedDomainResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultVerificationTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domain, method := plan.Domain.ValueString(), plan.VerificationMethod.ValueString()
+	verified, err := r.verify(ctx, domain, method, timeout)
+	if err != nil {
+		r.explainFailure(ctx, domain, method, timeout, err, &resp.Diagnostics)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, managedDomainModel(verified, plan))...)
+}
+
+// verify repeats the verification while the API answers that the proof is not visible yet, waiting
+// longer each time, until it succeeds, fails otherwise, or the timeout ends.
+func (r *ManagedDomainResource) verify(ctx context.Context, domain, method string, timeout time.Duration) (*iam.ManagedDomain, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	wait := firstVerificationWait
+	for attempt := 1; ; attempt++ {
+		verified, err := r.client.VerifyManagedDomain(ctx, domain, method)
+		var apiErr *iam.Error
+		if err == nil || !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
+			return verified, err
+		}
+		tflog.Debug(ctx, "domain proof not visible yet", map[string]any{"domain": domain, "attempt": attempt, "wait": wait.String(), "answer": apiErr.Message})
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%w (last answer: %w)", ctx.Err(), err)
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, maxVerificationWait)
+	}
+}
+
+// explainFailure tells the user what to publish where, since that is what a failed verification needs.
+func (r *ManagedDomainResource) explainFailure(ctx context.Context, domain, method string, timeout time.Duration, err error, diags *diag.Diagnostics) {
+	summary := fmt.Sprintf("Cannot verify the domain %s", domain)
+	if iam.IsConflict(err) {
+		diags.AddError(summary, err.Error()+
+			fmt.Sprintf("\n\nThe workspace manages %s already. Import it instead: terraform import synerise_managed_domain.<name> %s", domain, domain))
+		return
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		addAPIError(diags, summary, err)
+		return
+	}
+	code, codeErr := r.client.DomainVerificationCode(ctx)
+	if codeErr != nil {
+		code = "(the verification string of synerise_domain_verification)"
+	}
+	what := fmt.Sprintf("a TXT record on %s with the value %q", domain, code)
+	if method == iam.DomainVerificationFileCheck {
+		what = fmt.Sprintf("a file at %s (it may be empty)", domainProofFor(domain, code).fileURL)
+	}
+	diags.AddError(summary, fmt.Sprintf(
+		"The verification did not succeed within %s: Synerise could not see the proof yet. Publish %s, make sure it is "+
+			"visible from the internet (DNS changes can take a while to propagate), and apply again; raise timeouts.create "+
+			"to wait longer.\n\n%s", timeout, what, strings.TrimSpace(err.Error())))
+}
+
+func (r *ManagedDomainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state ManagedDomainResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domain, err := r.client.GetManagedDomain(ctx, state.ID.ValueString())
+	if iam.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the managed domain %s", state.ID.ValueString()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, managedDomainModel(domain, state))...)
+}
+
+// Update has nothing to send: every argument but timeouts replaces the resource.
+func (r *ManagedDomainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan ManagedDomainResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *ManagedDomainResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state ManagedDomainResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteManagedDomain(ctx, state.ID.ValueString()); err != nil && !iam.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot remove the managed domain %s", state.ID.ValueString()), err)
+	}
+}
+
+// ImportState takes the domain name.
+func (r *ManagedDomainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// managedDomainModel keeps the configuration's spelling of a domain the API treats as the same.
+func managedDomainModel(d *iam.ManagedDomain, prior ManagedDomainResourceModel) ManagedDomainResourceModel {
+	name := d.Domain
+	if strings.EqualFold(prior.Domain.ValueString(), d.Domain) {
+		name = prior.Domain.ValueString()
+	}
+	return ManagedDomainResourceModel{
+		ID:                 types.StringValue(name),
+		Domain:             types.StringValue(name),
+		VerificationMethod: types.StringValue(d.VerificationMethod),
+		Verified:           types.BoolValue(d.Verified),
+		CreatedAt:          types.StringValue(d.CreatedAt),
+		Timeouts:           prior.Timeouts,
+	}
+}
