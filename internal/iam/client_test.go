@@ -3,6 +3,7 @@ package iam
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -189,5 +190,31 @@ func TestContextCancelsARequest(t *testing.T) {
 	_, err := c.ListRoleGroups(ctx)
 	if err == nil || time.Since(start) > 5*time.Second {
 		t.Fatalf("error = %v after %s; a cancelled context must end the wait at once", err, time.Since(start))
+	}
+}
+
+func TestForbiddenNamesThePermission(t *testing.T) {
+	t.Parallel()
+	c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = io.WriteString(w, `{"status":403,"error":"Forbidden","message":"Insufficient permissions"}`)
+	}, Config{MaxRetries: -1})
+	for _, tt := range []struct {
+		call func() error
+		want string
+	}{
+		{func() error { _, err := c.CreateRoleGroup(context.Background(), RoleGroupInput{Name: "x"}); return err }, "settings_users: read"},
+		{func() error { _, err := c.CreateRole(context.Background(), RoleInput{Group: 1, Name: "x"}); return err }, "settings_users: update"},
+		{func() error { _, err := c.GetRole(context.Background(), 7); return err }, "settings_users: read"},
+		{func() error { _, err := c.GetRolePii(context.Background(), 7); return err }, "settings_users: read"},
+		{func() error { _, err := c.SetPasswordPolicy(context.Background(), PasswordPolicy{}); return err }, "settings_users_am_password_policy: update"},
+		{func() error { _, err := c.ListUsers(context.Background(), UserFilter{}); return err }, "settings_users: read"},
+		{func() error { return c.DeleteManagedDomain(context.Background(), "example.com") }, "managed_domains: delete"},
+	} {
+		err := tt.call()
+		var apiErr *Error
+		if !errors.As(err, &apiErr) || apiErr.Permission != tt.want || !strings.Contains(err.Error(), "needs the permission "+tt.want) {
+			t.Errorf("error = %v, want it to name %q", err, tt.want)
+		}
 	}
 }

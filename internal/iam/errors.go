@@ -15,14 +15,19 @@ type Error struct {
 	StatusCode int
 	// Message is the API's own explanation, or an excerpt of the body when it sent no JSON error.
 	Message string
+	// Permission is what the API reference says the endpoint needs; set on 403 answers when it names one.
+	Permission string
 }
 
 func (e *Error) Error() string {
-	status := fmt.Sprintf("%d %s", e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Message == "" {
-		return fmt.Sprintf("%s %s: the API answered %s", e.Method, e.Path, status)
+	msg := fmt.Sprintf("%s %s: the API answered %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" {
+		msg += ": " + e.Message
 	}
-	return fmt.Sprintf("%s %s: the API answered %s: %s", e.Method, e.Path, status, e.Message)
+	if e.Permission != "" {
+		msg += " (the endpoint needs the permission " + e.Permission + ")"
+	}
+	return msg
 }
 
 // apiErrorBody is the Spring-style error document the API sends.
@@ -34,6 +39,9 @@ type apiErrorBody struct {
 
 func newError(method, path string, status int, body []byte) *Error {
 	e := &Error{Method: method, Path: path, StatusCode: status}
+	if status == http.StatusForbidden {
+		e.Permission = permissionFor(method, path)
+	}
 	var doc apiErrorBody
 	if err := json.Unmarshal(body, &doc); err == nil && (doc.Message != "" || doc.Error != "") {
 		e.Message = doc.Message

@@ -53,6 +53,8 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 	if client.RetryWaitMax <= 0 {
 		client.RetryWaitMax = DefaultMaxRetryWait
 	}
+	// A maximum below the default minimum lowers the minimum with it.
+	client.RetryWaitMin = min(client.RetryWaitMin, client.RetryWaitMax)
 	client.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
 		retry, reason := shouldRetry(ctx, resp, err)
 		if retry {
@@ -131,7 +133,8 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 		return min(wait, maxWait)
 	}
 	ceiling := retryablehttp.DefaultBackoff(minWait, maxWait, attempt, nil)
-	return minWait/2 + rand.N(ceiling-minWait/2+1)
+	floor := min(minWait/2, ceiling)
+	return floor + rand.N(ceiling-floor+1)
 }
 
 // retryAfter reads a 429 or 503 answer's Retry-After header, in seconds or as an HTTP date.

@@ -117,3 +117,12 @@ func TestBackoffHonoursRetryAfterWithinTheCap(t *testing.T) {
 		}
 	}
 }
+
+func TestBackoffWithAMaximumBelowTheMinimum(t *testing.T) {
+	t.Parallel()
+	for attempt := range 5 {
+		if got := backoff(500*time.Millisecond, 10*time.Millisecond, attempt, nil); got < 0 || got > 10*time.Millisecond {
+			t.Errorf("attempt %d waited %s, want at most the 10ms maximum", attempt, got)
+		}
+	}
+}

@@ -16,6 +16,10 @@ const DefaultToken = "mock-token"
 type Options struct {
 	// Token is the bearer token the API accepts: requests must carry "Authorization: Bearer <Token>".
 	Token string
+	// LimitedTokens are further accepted tokens, each granted only the listed permissions, written as
+	// the reference writes them ("settings_users: read"). An operation whose x-permission a token lacks
+	// answers 403, as the API does for a user without that permission.
+	LimitedTokens map[string][]string
 	// Latency delays every API request (not the /_mock/ controls) before it is handled. A request
 	// whose context ends during the delay is dropped unanswered.
 	Latency time.Duration
@@ -24,6 +28,7 @@ type Options struct {
 // Server is the mock API, an http.Handler. It is safe for concurrent use.
 type Server struct {
 	token   string
+	limited map[string]map[string]bool
 	latency time.Duration
 	spec    *spec
 
@@ -43,8 +48,16 @@ func New(opts Options) *Server {
 	if opts.Token == "" {
 		opts.Token = DefaultToken
 	}
+	limited := map[string]map[string]bool{}
+	for token, permissions := range opts.LimitedTokens {
+		limited["Bearer "+token] = map[string]bool{}
+		for _, p := range permissions {
+			limited["Bearer "+token][p] = true
+		}
+	}
 	s := &Server{
 		token:   opts.Token,
+		limited: limited,
 		latency: opts.Latency,
 		spec:    mustLoadSpec(),
 		st:      newStore(time.Now()),
@@ -169,10 +182,17 @@ func (s *Server) authenticate(op *operation) middleware {
 			return next
 		}
 		want := "Bearer " + s.token
+		required := op.permissions()
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Header.Get("Authorization") != want || !s.ownerExists() {
+			header := r.Header.Get("Authorization")
+			granted, limited := s.limited[header]
+			if (header != want && !limited) || !s.ownerExists() {
 				w.Header().Set("WWW-Authenticate", "Bearer")
 				writeError(w, r, http.StatusUnauthorized, errUnauthenticated.message)
+				return
+			}
+			if limited && len(required) > 0 && !slices.ContainsFunc(required, func(p string) bool { return granted[p] }) {
+				writeError(w, r, http.StatusForbidden, "Insufficient permissions: "+strings.Join(required, " or ")+" required")
 				return
 			}
 			next.ServeHTTP(w, r)

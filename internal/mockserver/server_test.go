@@ -3,6 +3,7 @@ package mockserver
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -266,5 +267,33 @@ func TestDescriptionCoversEveryRoute(t *testing.T) {
 		if !served[key] {
 			t.Errorf("the API description has %s, which the mock does not serve", key)
 		}
+	}
+}
+
+func TestLimitedTokensNeedTheOperationsPermission(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(New(Options{LimitedTokens: map[string][]string{"reader": {"settings_users: read"}}}))
+	t.Cleanup(srv.Close)
+	call := func(method, path, body string) (int, string) {
+		req, err := http.NewRequestWithContext(context.Background(), method, srv.URL+path, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer reader")
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if status, _ := call(http.MethodGet, "/uauth/roles/listing", ""); status != http.StatusOK {
+		t.Errorf("read with settings_users: read answered %d", status)
+	}
+	status, body := call(http.MethodPost, "/uauth/roles/role-group", `{"name":"x"}`)
+	if status != http.StatusForbidden || !strings.Contains(body, "settings_users: create required") {
+		t.Errorf("create without settings_users: create answered %d %s", status, body)
 	}
 }

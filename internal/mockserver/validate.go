@@ -109,6 +109,26 @@ func (sp *spec) operation(pattern string) *operation {
 	return op
 }
 
+// permissions lists the permissions of which a user needs one for the operation (its x-permission).
+func (op *operation) permissions() []string {
+	if op == nil {
+		return nil
+	}
+	switch p := op.route.Operation.Extensions["x-permission"].(type) {
+	case string:
+		return []string{p}
+	case []any:
+		out := make([]string, 0, len(p))
+		for _, e := range p {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 // needsAuth reports whether the operation requires the bearer token: unless the description opens
 // it (security: []), it does, as does an operation the description lacks.
 func (op *operation) needsAuth() bool {

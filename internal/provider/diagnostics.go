@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -32,7 +33,12 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	case iam.IsUnauthorized(err):
 		detail += "\n\nThe API token is missing, expired or invalid. Provide a valid token through api_token or SYNERISE_API_TOKEN."
 	case iam.IsForbidden(err):
-		detail += "\n\nThe token's user lacks a permission this operation needs; grant it to one of the user's roles."
+		var apiErr *iam.Error
+		if errors.As(err, &apiErr) && apiErr.Permission != "" {
+			detail += fmt.Sprintf("\n\nThe token's user lacks the permission %q. Grant it to one of the user's roles, or use a token of a user who has it.", apiErr.Permission)
+		} else {
+			detail += "\n\nThe token's user lacks a permission this operation needs; grant it to one of the user's roles."
+		}
 	}
 	diags.AddError(summary, detail)
 }

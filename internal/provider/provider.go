@@ -9,12 +9,17 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -36,8 +41,10 @@ type SyneriseProvider struct {
 
 // SyneriseProviderModel is the provider block.
 type SyneriseProviderModel struct {
-	APIURL   types.String `tfsdk:"api_url"`
-	APIToken types.String `tfsdk:"api_token"`
+	APIURL       types.String         `tfsdk:"api_url"`
+	APIToken     types.String         `tfsdk:"api_token"`
+	MaxRetries   types.Int64          `tfsdk:"max_retries"`
+	MaxRetryWait timetypes.GoDuration `tfsdk:"max_retry_wait"`
 }
 
 // New returns the provider factory for a release version.
@@ -67,6 +74,19 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					"Defaults to the `" + envAPIToken + "` environment variable.",
 				Optional:  true,
 				Sensitive: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				Description: fmt.Sprintf("How many times a request is repeated after a rate limit (429), a gateway error "+
+					"(502, 503, 504) or a dropped connection, with exponential backoff and jitter. Defaults to %d; 0 disables retries. "+
+					"Requests that create objects are repeated only when the API certainly did not process them.", iam.DefaultMaxRetries),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 50)},
+			},
+			"max_retry_wait": schema.StringAttribute{
+				Description: fmt.Sprintf("The longest wait between two attempts, as a Go duration such as `30s`; it also caps "+
+					"a server's Retry-After, so a bad header cannot stall a run. Defaults to `%s`.", iam.DefaultMaxRetryWait),
+				CustomType: timetypes.GoDurationType{},
+				Optional:   true,
 			},
 		},
 	}
@@ -103,11 +123,29 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
+	maxRetries := int(config.MaxRetries.ValueInt64())
+	if !config.MaxRetries.IsNull() && maxRetries == 0 {
+		maxRetries = -1
+	}
+	var maxWait time.Duration
+	if !config.MaxRetryWait.IsNull() && !config.MaxRetryWait.IsUnknown() {
+		var d diag.Diagnostics
+		maxWait, d = config.MaxRetryWait.ValueGoDuration()
+		resp.Diagnostics.Append(d...)
+		if maxWait <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("max_retry_wait"), "Invalid maximum retry wait", "max_retry_wait must be a positive duration such as 30s.")
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	client, err := iam.New(iam.Config{
-		BaseURL:   apiURL,
-		Token:     token,
-		UserAgent: fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
-		Logger:    tflogLogger{secret: token},
+		BaseURL:      apiURL,
+		Token:        token,
+		MaxRetries:   maxRetries,
+		MaxRetryWait: maxWait,
+		UserAgent:    fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
+		Logger:       tflogLogger{secret: token},
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())

@@ -2,11 +2,16 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 func TestCheckAPIURL(t *testing.T) {
@@ -77,6 +82,59 @@ provider "synerise" {
 resource "synerise_role_group" "x" { name = "x" }`, w.url),
 				ExpectError: regexp.MustCompile(`(?s)401 Unauthorized.*The API token is missing, expired or invalid`),
 			},
+		},
+	})
+}
+
+func TestAccProvider_missingPermission(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{LimitedTokens: map[string][]string{"reader": {"settings_users: read"}}})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+provider "synerise" {
+  api_url   = %q
+  api_token = "reader"
+}
+resource "synerise_role_group" "x" { name = "x" }`, w.url),
+				ExpectError: wrappedError(`403 Forbidden(?s).*lacks the permission "settings_users: create"`),
+			},
+		},
+	})
+}
+
+// A gateway that fails twice is survived with the default retries, and fails the run with none.
+func TestAccProvider_retriesAreConfigurable(t *testing.T) {
+	flaky := func(failures int32) *httptest.Server {
+		mock := mockserver.New(mockserver.Options{Token: testToken})
+		var seen atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet && seen.Add(1) <= failures {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+			mock.ServeHTTP(w, r)
+		}))
+		t.Cleanup(srv.Close)
+		return srv
+	}
+	config := func(url, retries string) string {
+		return fmt.Sprintf(`
+provider "synerise" {
+  api_url        = %q
+  api_token      = %q
+  max_retry_wait = "10ms"
+  %s
+}
+data "synerise_role_groups" "all" {}`, url, testToken, retries)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(flaky(0).URL, `max_retries = 99`), ExpectError: wrappedError(`value must be between 0 and 50`)},
+			{Config: config(flaky(1).URL, "max_retries = 0"), ExpectError: wrappedError(`503 Service Unavailable`)},
+			{Config: config(flaky(2).URL, "")},
 		},
 	})
 }

@@ -23,7 +23,14 @@ type testWorkspace struct {
 
 func newTestWorkspace(t *testing.T) *testWorkspace {
 	t.Helper()
-	mock := mockserver.New(mockserver.Options{Token: testToken})
+	return newTestWorkspaceWith(t, mockserver.Options{})
+}
+
+// newTestWorkspaceWith starts a mock with opts; the token is always testToken.
+func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace {
+	t.Helper()
+	opts.Token = testToken
+	mock := mockserver.New(opts)
 	srv := httptest.NewServer(mock)
 	t.Cleanup(srv.Close)
 	client, err := iam.New(iam.Config{BaseURL: srv.URL, Token: testToken, MaxRetries: -1})
