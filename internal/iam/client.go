@@ -13,6 +13,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -129,6 +130,9 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	req.Header.Set("Accept", "application/json")
 	if r.body != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	if attempt, _ := ctx.Value(attemptKey{}).(int); attempt > 1 {
+		req.Header.Set(AttemptHeader, strconv.Itoa(attempt))
 	}
 
 	resp, err := c.http.Do(req)

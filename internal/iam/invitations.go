@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // Invitation asks a person to join the workspace with the given roles.
@@ -28,15 +29,17 @@ type bulkInvitationRequest struct {
 	Invitations []Invitation `json:"invitations"`
 }
 
-// InviteUser invites a person; the answer is a PENDING user whose id is the invitation id. It creates,
-// so it is never repeated once the server may have acted: a repeat would be a 409 or a second email.
+// InviteUser invites a person; the answer is a PENDING user whose id is the invitation id. A create
+// is not repeated blindly: should its answer be lost, the person is looked up by email first.
 func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 	in.Roles = nonNilIDs(in.Roles)
-	var user User
-	if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/invite", body: in}, &user); err != nil {
-		return nil, err
-	}
-	return &user, nil
+	return createOnce(ctx, c, "invitation of "+in.Email, func(ctx context.Context) (*User, error) {
+		var user User
+		if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/invite", body: in}, &user); err != nil {
+			return nil, err
+		}
+		return &user, nil
+	}, func() (*User, bool, error) { return c.findMember(ctx, in.Email) })
 }
 
 // InviteUsers invites several people at once, all or none; the answer lists the users in request order.
@@ -52,14 +55,35 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 		body.Invitations[i] = inv
 	}
 	const path = "/uauth/users/invitations/invite-bulk"
-	var users []User
-	if err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, &users); err != nil {
-		return nil, err
-	}
-	if len(users) != len(in) {
-		return users, fmt.Errorf("POST %s: the API answered %d users for %d invitations", path, len(users), len(in))
-	}
-	return users, nil
+	return createOnce(ctx, c, fmt.Sprintf("%d invitations", len(in)), func(ctx context.Context) ([]User, error) {
+		var users []User
+		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, &users); err != nil {
+			return nil, err
+		}
+		if len(users) != len(in) {
+			return users, fmt.Errorf("POST %s: the API answered %d users for %d invitations", path, len(users), len(in))
+		}
+		return users, nil
+	}, func() ([]User, bool, error) {
+		// The API invites all or none: the batch happened if every address is there.
+		all, err := c.ListUsers(ctx, UserFilter{})
+		if err != nil {
+			return nil, false, err
+		}
+		byEmail := make(map[string]User, len(all))
+		for _, u := range all {
+			byEmail[strings.ToLower(u.Email)] = u
+		}
+		users := make([]User, 0, len(in))
+		for _, inv := range in {
+			u, ok := byEmail[strings.ToLower(inv.Email)]
+			if !ok {
+				return nil, false, nil
+			}
+			users = append(users, u)
+		}
+		return users, true, nil
+	})
 }
 
 // UpdateInvitation replaces the names and roles of a PENDING or EXPIRED invitation; it sets values, so it is retried.

@@ -2,10 +2,7 @@ package iam
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 )
 
@@ -33,30 +30,6 @@ func TestInviteUser(t *testing.T) {
 	_, err = c.InviteUser(ctx, Invitation{Email: "new@example.com"})
 	if !IsConflict(err) || !strings.Contains(err.Error(), "already invited") {
 		t.Errorf("error = %v", err)
-	}
-}
-
-func TestInviteUserIsNotRetried(t *testing.T) {
-	t.Parallel()
-	var requests atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		requests.Add(1)
-		w.WriteHeader(http.StatusBadGateway)
-	}))
-	t.Cleanup(srv.Close)
-	// Retries are on here: a 502 after a create must still not be repeated.
-	c, err := New(Config{BaseURL: srv.URL, Token: "t", MaxRetries: 3, MinRetryWait: 1, MaxRetryWait: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.InviteUser(context.Background(), Invitation{Email: "a@example.com"}); err == nil {
-		t.Fatal("InviteUser succeeded")
-	}
-	if _, err := c.InviteUsers(context.Background(), []Invitation{{Email: "a@example.com"}}); err == nil {
-		t.Fatal("InviteUsers succeeded")
-	}
-	if n := requests.Load(); n != 2 {
-		t.Errorf("%d requests, want 2 (one per call)", n)
 	}
 }
 

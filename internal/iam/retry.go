@@ -32,6 +32,28 @@ func isIdempotent(ctx context.Context) bool {
 	return idempotent
 }
 
+// AttemptHeader carries the number of the attempt on a request that repeats an earlier one (2 for the
+// first repeat), so the server's logs can tell retries from new requests.
+const AttemptHeader = "X-Request-Attempt"
+
+type attemptKey struct{}
+
+// withAttempt marks the requests sent with ctx as the attempt-th try of one operation.
+func withAttempt(ctx context.Context, attempt int) context.Context {
+	return context.WithValue(ctx, attemptKey{}, attempt)
+}
+
+// markRepeat counts one more attempt on a request about to be sent again.
+func markRepeat(req *http.Request) {
+	attempt, err := strconv.Atoi(req.Header.Get(AttemptHeader))
+	if err != nil || attempt < 1 {
+		attempt = 1
+	}
+	// The request is a shallow copy of the previous attempt's; a transport may still read that one's headers.
+	req.Header = req.Header.Clone()
+	req.Header.Set(AttemptHeader, strconv.Itoa(attempt+1))
+}
+
 func newRetryingClient(cfg Config, debug func(context.Context, string, map[string]any)) *retryablehttp.Client {
 	client := retryablehttp.NewClient()
 	client.Logger = nil
@@ -66,6 +88,10 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 		return retry, nil
 	}
 	client.Backoff = backoff
+	client.PrepareRetry = func(req *http.Request) error {
+		markRepeat(req)
+		return nil
+	}
 	client.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	client.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
 		fields := map[string]any{"method": req.Method, "path": req.URL.Path}

@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -37,19 +39,6 @@ func TestIdempotentRequestsRetryThrottlingAndGatewayErrors(t *testing.T) {
 	}
 	if calls.Load() != 5 {
 		t.Errorf("calls = %d, want 5", calls.Load())
-	}
-}
-
-func TestCreatesRetryOnlyWhatTheServerDidNotProcess(t *testing.T) {
-	t.Parallel()
-	c, calls := scriptedServer(t, `{"id": 1}`, 429, 503)
-	_, err := c.CreateRole(context.Background(), RoleInput{Group: 1, Name: "x"})
-	var apiErr *Error
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
-		t.Fatalf("error = %v, want the 503 that a create must not retry", err)
-	}
-	if calls.Load() != 2 {
-		t.Errorf("calls = %d, want 2 (the 429 retried, the 503 not)", calls.Load())
 	}
 }
 
@@ -124,5 +113,28 @@ func TestBackoffWithAMaximumBelowTheMinimum(t *testing.T) {
 		if got := backoff(500*time.Millisecond, 10*time.Millisecond, attempt, nil); got < 0 || got > 10*time.Millisecond {
 			t.Errorf("attempt %d waited %s, want at most the 10ms maximum", attempt, got)
 		}
+	}
+}
+
+func TestRepeatsSayWhichAttemptTheyAre(t *testing.T) {
+	t.Parallel()
+	var attempts []string
+	var mu sync.Mutex
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		attempts = append(attempts, r.Header.Get(AttemptHeader))
+		n := len(attempts)
+		mu.Unlock()
+		if n <= 2 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte(`[]`))
+	}, Config{MaxRetries: 4, MinRetryWait: time.Millisecond, MaxRetryWait: 2 * time.Millisecond})
+	if _, err := c.ListRoleGroups(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"", "2", "3"}; !slices.Equal(attempts, want) {
+		t.Errorf("%s headers = %q, want %q", AttemptHeader, attempts, want)
 	}
 }

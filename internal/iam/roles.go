@@ -70,26 +70,39 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 	for _, g := range before {
 		known[g.ID] = true
 	}
-	var after []RoleGroup
 	const path = "/uauth/roles/role-group"
-	if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &after); err != nil {
-		return nil, err
-	}
-	var created *RoleGroup
-	for i := range after {
-		g := &after[i]
-		if known[g.ID] || g.Name != in.Name {
-			continue
+	newGroup := func(groups []RoleGroup) (*RoleGroup, bool) {
+		var created *RoleGroup
+		for i := range groups {
+			g := &groups[i]
+			if known[g.ID] || g.Name != in.Name {
+				continue
+			}
+			// Another writer may have created a same-named group meanwhile; ids grow, so the newest is ours.
+			if created == nil || g.ID > created.ID {
+				created = g
+			}
 		}
-		// Another writer may have created a same-named group meanwhile; ids grow, so the newest is ours.
-		if created == nil || g.ID > created.ID {
-			created = g
+		return created, created != nil
+	}
+	return createOnce(ctx, c, "role group "+in.Name, func(ctx context.Context) (*RoleGroup, error) {
+		var after []RoleGroup
+		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &after); err != nil {
+			return nil, err
 		}
-	}
-	if created == nil {
-		return nil, fmt.Errorf("POST %s: the API accepted the role group %q but its answer lists no new group of that name", path, in.Name)
-	}
-	return created, nil
+		created, ok := newGroup(after)
+		if !ok {
+			return nil, fmt.Errorf("POST %s: the API accepted the role group %q but its answer lists no new group of that name", path, in.Name)
+		}
+		return created, nil
+	}, func() (*RoleGroup, bool, error) {
+		groups, err := c.ListRoleGroups(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		created, ok := newGroup(groups)
+		return created, ok, nil
+	})
 }
 
 // UpdateRoleGroup replaces a group's name and description.
@@ -125,13 +138,28 @@ func (c *Client) GetRole(ctx context.Context, id int64) (*Role, error) {
 	return &role, nil
 }
 
-// CreateRole creates a role in in.Group.
+// CreateRole creates a role in in.Group. Should the answer be lost, the role is found again by its
+// group and name; a role of the same name in the same group is taken for it.
 func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
-	var role Role
-	if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role", body: in}, &role); err != nil {
-		return nil, err
-	}
-	return &role, nil
+	return createOnce(ctx, c, "role "+in.Name, func(ctx context.Context) (*Role, error) {
+		var role Role
+		if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role", body: in}, &role); err != nil {
+			return nil, err
+		}
+		return &role, nil
+	}, func() (*Role, bool, error) {
+		roles, err := c.ListAvailableRoles(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		var found *Role
+		for i := range roles {
+			if r := &roles[i]; r.Group == in.Group && r.Name == in.Name && (found == nil || r.ID > found.ID) {
+				found = r
+			}
+		}
+		return found, found != nil, nil
+	})
 }
 
 // UpdateRole replaces a role's group, name and description; changing Group moves the role.

@@ -1,8 +1,10 @@
 package mockserver
 
 import (
+	"fmt"
 	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -100,6 +102,7 @@ func (s *Server) ResetCounts() {
 	defer s.stats.mu.Unlock()
 	s.stats.total = 0
 	clear(s.stats.routes)
+	clear(s.stats.routeFaults)
 }
 
 // Snapshot counts the objects of the workspace as they are now.
@@ -199,4 +202,49 @@ func (s *Server) publishControl(r *http.Request) (reply, error) {
 	}
 	s.PublishDomainProofAfter(r.PathValue("domain"), method, after)
 	return noContent, nil
+}
+
+// FaultCounts returns how many of each route's requests met an injected fault since the last
+// ResetCounts, keyed like RequestCounts.
+func (s *Server) FaultCounts() map[string]int {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	return maps.Clone(s.stats.routeFaults)
+}
+
+// Totals returns the counts of the server's whole life; ResetCounts leaves them alone.
+func (s *Server) Totals() Totals {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	t := s.stats.lifetime
+	t.Faults = maps.Clone(t.Faults)
+	return t
+}
+
+// Duplicates lists every natural key that more than one object holds: a role group's name, a role's
+// name within its group, a member's email. A client that repeats a create whose answer it lost
+// leaves one behind.
+func (s *Server) Duplicates() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	counts := map[string]int{}
+	for _, g := range s.st.groups {
+		counts["role group "+g.name]++
+	}
+	for _, r := range s.st.roles {
+		counts[fmt.Sprintf("role %s in group %d", r.name, r.group)]++
+	}
+	for _, u := range s.st.users {
+		if u.member {
+			counts["member "+strings.ToLower(u.email)]++
+		}
+	}
+	var dups []string
+	for key, n := range counts {
+		if n > 1 {
+			dups = append(dups, fmt.Sprintf("%s (%d times)", key, n))
+		}
+	}
+	slices.Sort(dups)
+	return dups
 }

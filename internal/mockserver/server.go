@@ -20,6 +20,8 @@ type Options struct {
 	// the reference writes them ("settings_users: read"). An operation whose x-permission a token lacks
 	// answers 403, as the API does for a user without that permission.
 	LimitedTokens map[string][]string
+	// Faults injects throttling, outages and lost answers into a share of the API requests.
+	Faults Faults
 	// Latency delays every API request (not the /_mock/ controls) before it is handled. A request
 	// whose context ends during the delay is dropped unanswered.
 	Latency time.Duration
@@ -30,6 +32,7 @@ type Server struct {
 	token   string
 	limited map[string]map[string]bool
 	latency time.Duration
+	faults  *faultInjector
 	spec    *spec
 
 	// api routes the endpoints of the reference, controls the /_mock/ test controls.
@@ -58,10 +61,11 @@ func New(opts Options) *Server {
 	s := &Server{
 		token:   opts.Token,
 		limited: limited,
+		faults:  newFaultInjector(opts.Faults),
 		latency: opts.Latency,
 		spec:    mustLoadSpec(),
 		st:      newStore(time.Now()),
-		stats:   stats{routes: map[string]int{}},
+		stats:   stats{routes: map[string]int{}, routeFaults: map[string]int{}, lifetime: Totals{Faults: map[string]int{}}},
 	}
 	for _, rt := range s.apiRoutes() {
 		s.api.handle(rt.pattern, s.handler(rt))
@@ -77,11 +81,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, pattern := s.api.match(r)
-	s.stats.record(pattern)
+	fault := ""
+	if pattern != "" {
+		fault = s.faults.draw(r)
+	}
+	s.stats.record(pattern, fault, r.Header.Get(AttemptHeader) != "", r.Header.Get(NoFaultsHeader) != "")
 	if !s.wait(r) {
 		return
 	}
-	s.api.serve(w, r)
+	serveWithFault(fault, http.HandlerFunc(s.api.serve), w, r)
 }
 
 // wait applies the configured latency; it reports false when the request was cancelled meanwhile.
@@ -207,19 +215,50 @@ func (s *Server) ownerExists() bool {
 	return err == nil
 }
 
-// stats counts the API requests the server received.
+// AttemptHeader is the header a client sends, with the attempt's number, on a request that repeats an
+// earlier one; the server counts such requests as retries.
+const AttemptHeader = "X-Request-Attempt"
+
+// stats counts the API requests the server received: by route since the last ResetCounts, and in
+// total since the server started.
 type stats struct {
-	mu     sync.Mutex
-	total  int
-	routes map[string]int
+	mu          sync.Mutex
+	total       int
+	routes      map[string]int
+	routeFaults map[string]int
+	lifetime    Totals
 }
 
-// record counts a request; pattern is the ServeMux pattern it matched, or "" when none did.
-func (c *stats) record(pattern string) {
+// Totals sums up a server's whole life, for reports of a fault run.
+type Totals struct {
+	// Requests counts every API request.
+	Requests int
+	// Exempt counts the requests exempted from faults (NoFaultsHeader).
+	Exempt int
+	// Retries counts the requests that said they repeat an earlier one (AttemptHeader).
+	Retries int
+	// Faults counts the injected faults by kind (FaultThrottle…).
+	Faults map[string]int
+}
+
+// record counts a request; pattern is the ServeMux pattern it matched, or "" when none did, and
+// fault the kind of fault it meets, or "".
+func (c *stats) record(pattern, fault string, retry, exempt bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.total++
+	c.lifetime.Requests++
+	if retry {
+		c.lifetime.Retries++
+	}
+	if exempt {
+		c.lifetime.Exempt++
+	}
 	if pattern != "" {
 		c.routes[pattern]++
+	}
+	if fault != "" {
+		c.routeFaults[pattern]++
+		c.lifetime.Faults[fault]++
 	}
 }

@@ -52,10 +52,11 @@ func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(199).AtMapKey("status"), knownvalue.StringExact("PENDING")),
 				},
 				Check: func(*terraform.State) error {
-					counts := w.mock.RequestCounts()
-					if counts["POST /uauth/users/invitations/invite-bulk"] != 1 || counts["POST /uauth/users/invitations/invite"] != 0 {
-						return fmt.Errorf("200 members took %d bulk and %d single invitations, want 1 and 0",
-							counts["POST /uauth/users/invitations/invite-bulk"], counts["POST /uauth/users/invitations/invite"])
+					if err := w.expectRequests(map[string]int{
+						"POST /uauth/users/invitations/invite-bulk": 1,
+						"POST /uauth/users/invitations/invite":      0,
+					}); err != nil {
+						return fmt.Errorf("200 members: %w", err)
 					}
 					return w.expectMembers("member-", 200)
 				},
@@ -84,18 +85,15 @@ func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("status"), knownvalue.StringExact("PENDING")),
 				},
 				Check: func(*terraform.State) error {
-					counts := w.mock.RequestCounts()
-					for route, want := range map[string]int{
+					if err := w.expectRequests(map[string]int{
 						"POST /uauth/users/invitations/invite-bulk":       1,
 						"DELETE /uauth/users/invitations/{invitationIds}": 1,
 						"DELETE /uauth/users/profile-association/{ids}":   1,
 						"POST /uauth/users/invitations/{invitationId}":    1,
 						"POST /uauth/users/invitations/invite":            0,
 						"DELETE /uauth/users/{ids}":                       0,
-					} {
-						if counts[route] != want {
-							return fmt.Errorf("%s was called %d times, want %d", route, counts[route], want)
-						}
+					}); err != nil {
+						return err
 					}
 					if err := w.expectMembers("member-", 198); err != nil {
 						return err

@@ -112,7 +112,19 @@ func (r *ManagedDomainResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	domain, method := plan.Domain.ValueString(), plan.VerificationMethod.ValueString()
+	// Managed before this create: a conflict to report. Managed during it: our own verification, whose
+	// answer was lost.
+	if _, err := r.client.GetManagedDomain(ctx, domain); err == nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot verify the domain %s", domain), alreadyManaged(domain))
+		return
+	} else if !iam.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the managed domain %s", domain), err)
+		return
+	}
 	verified, err := r.verify(ctx, domain, method, timeout)
+	if iam.IsConflict(err) {
+		verified, err = r.client.GetManagedDomain(ctx, domain)
+	}
 	if err != nil {
 		r.explainFailure(ctx, domain, method, timeout, err, &resp.Diagnostics)
 		return
@@ -146,8 +158,7 @@ func (r *ManagedDomainResource) verify(ctx context.Context, domain, method strin
 func (r *ManagedDomainResource) explainFailure(ctx context.Context, domain, method string, timeout time.Duration, err error, diags *diag.Diagnostics) {
 	summary := fmt.Sprintf("Cannot verify the domain %s", domain)
 	if iam.IsConflict(err) {
-		diags.AddError(summary, err.Error()+
-			fmt.Sprintf("\n\nThe workspace manages %s already. Import it instead: terraform import synerise_managed_domain.<name> %s", domain, domain))
+		diags.AddError(summary, err.Error()+"\n\n"+alreadyManaged(domain))
 		return
 	}
 	if !errors.Is(err, context.DeadlineExceeded) {
@@ -223,4 +234,8 @@ func managedDomainModel(d *iam.ManagedDomain, prior ManagedDomainResourceModel) 
 		CreatedAt:          types.StringValue(d.CreatedAt),
 		Timeouts:           prior.Timeouts,
 	}
+}
+
+func alreadyManaged(domain string) string {
+	return fmt.Sprintf("The workspace manages %s already. Import it instead: terraform import synerise_managed_domain.<name> %s", domain, domain)
 }

@@ -2,7 +2,11 @@ package provider
 
 import (
 	"fmt"
+	"hash/fnv"
+	"net/http"
 	"net/http/httptest"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -14,11 +18,22 @@ import (
 
 const testToken = "acceptance-test-token"
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if faultRun.rate > 0 {
+		faultRun.report(os.Stdout, code)
+	}
+	os.Exit(code)
+}
+
 // testWorkspace is one acceptance test's own mock API, so tests run in parallel without sharing state.
 type testWorkspace struct {
-	mock   *mockserver.Server
-	url    string
+	mock *mockserver.Server
+	url  string
+	// client arranges and inspects the workspace around the code under test; its requests are exempt
+	// from injected faults.
 	client *iam.Client
+	faulty bool
 }
 
 func newTestWorkspace(t *testing.T) *testWorkspace {
@@ -26,30 +41,97 @@ func newTestWorkspace(t *testing.T) *testWorkspace {
 	return newTestWorkspaceWith(t, mockserver.Options{})
 }
 
-// newTestWorkspaceWith starts a mock with opts; the token is always testToken.
+// newTestWorkspaceWith starts a mock with opts; the token is always testToken. In a fault run
+// (SYNERISE_MOCK_FAULT_RATE, see make test-faults) the mock injects faults unless opts sets its own.
 func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace {
 	t.Helper()
 	opts.Token = testToken
+	if opts.Faults.Rate == 0 && faultRun.rate > 0 {
+		opts.Faults = mockserver.Faults{Rate: faultRun.rate, Seed: faultRun.seedFor(t.Name())}
+	}
 	mock := mockserver.New(opts)
 	srv := httptest.NewServer(mock)
 	t.Cleanup(srv.Close)
-	client, err := iam.New(iam.Config{BaseURL: srv.URL, Token: testToken, MaxRetries: -1})
+	client, err := iam.New(iam.Config{BaseURL: srv.URL, Token: testToken, MaxRetries: -1, HTTPClient: &http.Client{Transport: exemptFromFaults{}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testWorkspace{mock: mock, url: srv.URL, client: client}
+	w := &testWorkspace{mock: mock, url: srv.URL, client: client, faulty: opts.Faults.Rate > 0}
+	t.Cleanup(func() {
+		// A create repeated after its answer was lost leaves a second object behind.
+		if dups := mock.Duplicates(); len(dups) > 0 {
+			t.Errorf("the workspace holds duplicates: %v", dups)
+		}
+		if w.faulty && faultRun.rate > 0 {
+			faultRun.add(t, mock)
+		}
+	})
+	return w
 }
 
-// config prefixes a configuration with the provider block for this workspace.
+// exemptFromFaults marks the requests of the test's own client.
+type exemptFromFaults struct{}
+
+func (exemptFromFaults) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set(mockserver.NoFaultsHeader, "1")
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// config prefixes a configuration with the provider block for this workspace. Against a faulty mock
+// the provider retries more often and waits less, as one would configure it for a flaky network.
 func (w *testWorkspace) config(body string) string {
+	retries := ""
+	if w.faulty {
+		retries = "\n  max_retries    = 10\n  max_retry_wait = \"200ms\""
+	}
 	return fmt.Sprintf(`
 provider "synerise" {
   api_url   = %q
-  api_token = %q
+  api_token = %q%s
 }
-%s`, w.url, testToken, body)
+%s`, w.url, testToken, retries, body)
+}
+
+// expectRequests checks how many requests the routes received since the last ResetCounts. Each
+// injected fault may add one request to its route (the retry, or the create sent again), so against
+// a faulty mock a count may exceed want by at most the faults its route met.
+func (w *testWorkspace) expectRequests(want map[string]int) error {
+	counts, faults := w.mock.RequestCounts(), w.mock.FaultCounts()
+	for route, n := range want {
+		if got := counts[route]; n > got || got-faults[route] > n {
+			return fmt.Errorf("%s was called %d times (%d of them met an injected fault), want %d", route, got, faults[route], n)
+		}
+	}
+	return nil
 }
 
 var testProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"synerise": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// envFaultRate and envFaultSeed turn every acceptance test's mock into a faulty one (make test-faults).
+const (
+	envFaultRate = "SYNERISE_MOCK_FAULT_RATE"
+	envFaultSeed = "SYNERISE_MOCK_FAULT_SEED"
+)
+
+var faultRun = newFaultRun()
+
+func newFaultRun() *faultReport {
+	rate, err := strconv.ParseFloat(os.Getenv(envFaultRate), 64)
+	if err != nil || rate <= 0 {
+		return &faultReport{}
+	}
+	seed, err := strconv.ParseUint(os.Getenv(envFaultSeed), 10, 64)
+	if err != nil {
+		seed = uint64(os.Getpid())
+	}
+	return &faultReport{rate: min(rate, 1), seed: seed, faults: map[string]int{}}
+}
+
+func (r *faultReport) seedFor(test string) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(test))
+	return r.seed ^ h.Sum64()
 }
