@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -74,6 +75,19 @@ func (r *faultReport) report(out io.Writer, exitCode int) {
 	fmt.Fprintf(out, "| duplicate objects | %d |\n", r.duplicates)
 	fmt.Fprintf(out, "| lost writes | %d of %d objects compared with their configuration |\n", r.lost, r.checked)
 	fmt.Fprintf(out, "| go test exit code | %d |\n", exitCode)
+}
+
+func (r *faultReport) writeReport(path string, exitCode int) error {
+	if path == "" {
+		r.report(os.Stdout, exitCode)
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("writing the fault report: %w", err)
+	}
+	r.report(f, exitCode)
+	return f.Close()
 }
 
 func percent(part, whole int) float64 {

@@ -23,8 +23,9 @@ func NewOAuthSettingsResource() resource.Resource {
 			{attr: "name", json: "name", kind: stringField, description: "Name of the integration."},
 			{attr: "endpoint", json: "endpoint", kind: stringField, stringRules: httpURL,
 				description: "URL of the OAuth authorization endpoint in `SERVER` mode; `{{_snrs_access_token}}` inserts the token."},
-			{attr: "headers", json: "headers", kind: stringMapField, sensitive: true,
-				description: "Headers of the authorization request in `SERVER` mode. Sensitive: they usually carry credentials."},
+			{attr: "headers", json: "headers", kind: stringMapField, sensitive: true, writeOnly: true,
+				description: "Headers of the authorization request in `SERVER` mode. Sensitive: they usually carry credentials, " +
+					"and are kept in the state so that changes outside Terraform show; `headers_wo` keeps them out of the state."},
 			{attr: "mapping", json: "mapping", kind: stringMapField,
 				description: "Field names of your endpoint by Synerise field name, such as `accessToken = \"token\"`."},
 			{attr: "mapped_external", json: "mappedExternal", kind: boolField,

@@ -21,7 +21,10 @@ const testToken = "acceptance-test-token"
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if faultRun.rate > 0 {
-		faultRun.report(os.Stdout, code)
+		if err := faultRun.writeReport(os.Getenv(envFaultReport), code); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			code = 1
+		}
 	}
 	os.Exit(code)
 }
@@ -114,6 +117,8 @@ var testProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, 
 const (
 	envFaultRate = "SYNERISE_MOCK_FAULT_RATE"
 	envFaultSeed = "SYNERISE_MOCK_FAULT_SEED"
+	// envFaultReport names the file the figures of a fault run go to; standard output when empty.
+	envFaultReport = "SYNERISE_FAULT_REPORT"
 )
 
 var faultRun = newFaultRun()

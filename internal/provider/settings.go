@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -55,6 +57,9 @@ type settingField struct {
 	kind        fieldKind
 	description string
 	sensitive   bool
+	// writeOnly adds two attributes to a map field: <attr>_wo, the same value taken from the configuration
+	// only and never stored in the state, and <attr>_wo_version, whose change sends it again.
+	writeOnly   bool
 	stringRules []validator.String
 	intRules    []validator.Int64
 	setRules    []validator.Set
@@ -122,6 +127,7 @@ var (
 	_ resource.ResourceWithConfigure      = &settingsResource{}
 	_ resource.ResourceWithImportState    = &settingsResource{}
 	_ resource.ResourceWithValidateConfig = &settingsResource{}
+	_ resource.ResourceWithModifyPlan     = &settingsResource{}
 )
 
 // settingsResource is a settings singleton described by its spec.
@@ -157,6 +163,26 @@ func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 	for _, f := range r.spec.fields {
 		attributes[f.attr] = f.schemaAttribute()
+		if f.writeOnly {
+			attributes[f.writeOnlyAttr()] = schema.MapAttribute{
+				Description: "Write-only alternative to `" + f.attr + "` (Terraform 1.11 or later): sent to the API, never stored in the " +
+					"plan or state. Terraform cannot compare it with the workspace, so `" + f.attr + "` stays null and changes made " +
+					"outside Terraform do not show; change `" + f.versionAttr() + "` to send new values.",
+				ElementType: types.StringType,
+				Optional:    true,
+				WriteOnly:   true,
+				Sensitive:   true,
+				Validators: []validator.Map{
+					mapvalidator.ConflictsWith(path.MatchRoot(f.attr)),
+					mapvalidator.AlsoRequires(path.MatchRoot(f.versionAttr())),
+				},
+			}
+			attributes[f.versionAttr()] = schema.Int64Attribute{
+				Description: "Any number; changing it sends `" + f.writeOnlyAttr() + "` to the API again, as after rotating a credential.",
+				Optional:    true,
+				Validators:  []validator.Int64{int64validator.AlsoRequires(path.MatchRoot(f.writeOnlyAttr()))},
+			}
+		}
 	}
 	resp.Schema = schema.Schema{
 		Description: r.spec.description + "\n\n" +
@@ -188,6 +214,9 @@ func (f settingField) schemaAttribute() schema.Attribute {
 			Validators: f.stringRules, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
 }
+
+func (f settingField) writeOnlyAttr() string { return f.attr + "_wo" }
+func (f settingField) versionAttr() string   { return f.attr + "_wo_version" }
 
 // describeDefaults renders the defaults for the docs, in the order of the fields.
 func (s settingsSpec) describeDefaults() string {
@@ -231,16 +260,34 @@ func (r *settingsResource) ValidateConfig(ctx context.Context, req resource.Vali
 	r.spec.validate(values, &resp.Diagnostics)
 }
 
+// ModifyPlan plans a field null while its write-only twin provides the value: the state never holds it.
+func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	for _, f := range r.spec.fields {
+		if !f.writeOnly {
+			continue
+		}
+		var version types.Int64
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
+		if !version.IsNull() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(f.attr), types.MapNull(types.StringType))...)
+		}
+	}
+}
+
 func (r *settingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *settingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
-// write sends the whole object: the planned values where known, the API's current values elsewhere.
-func (r *settingsResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
+// write sends the whole object: the planned values where known, write-only values from the
+// configuration, and the API's current values elsewhere.
+func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
 	current, err := r.spec.get(ctx, r.client)
 	if err != nil {
 		addAPIError(diags, "Cannot read the "+r.spec.title, err)
@@ -255,6 +302,16 @@ func (r *settingsResource) write(ctx context.Context, plan tfsdk.Plan, state *tf
 		}
 		object[f.json] = toJSON(ctx, f, v, diags)
 	}
+	for _, f := range r.spec.fields {
+		if !f.writeOnly {
+			continue
+		}
+		var secret types.Map
+		diags.Append(config.GetAttribute(ctx, path.Root(f.writeOnlyAttr()), &secret)...)
+		if !secret.IsNull() && !secret.IsUnknown() {
+			object[f.json] = toJSON(ctx, f, secret, diags)
+		}
+	}
 	if diags.HasError() {
 		return
 	}
@@ -265,14 +322,26 @@ func (r *settingsResource) write(ctx context.Context, plan tfsdk.Plan, state *tf
 	}
 	var onDestroy types.String
 	diags.Append(plan.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
-	r.setState(ctx, written, onDestroy, state, diags)
+	r.setState(ctx, written, onDestroy, plan, state, diags)
 }
 
-func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, state *tfsdk.State, diags *diag.Diagnostics) {
+// setState records object; prior (the plan, or the state before a refresh) tells which fields take
+// their value from a write-only twin and stay null.
+func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, prior attributeGetter, state *tfsdk.State, diags *diag.Diagnostics) {
 	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
 	diags.Append(state.SetAttribute(ctx, path.Root("on_destroy"), onDestroy)...)
 	for _, f := range r.spec.fields {
-		diags.Append(state.SetAttribute(ctx, path.Root(f.attr), fromJSON(f, object[f.json], diags))...)
+		value := fromJSON(f, object[f.json], diags)
+		if f.writeOnly {
+			var version types.Int64
+			diags.Append(prior.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
+			diags.Append(state.SetAttribute(ctx, path.Root(f.versionAttr()), version)...)
+			diags.Append(state.SetAttribute(ctx, path.Root(f.writeOnlyAttr()), types.MapNull(types.StringType))...)
+			if !version.IsNull() {
+				value = types.MapNull(types.StringType)
+			}
+		}
+		diags.Append(state.SetAttribute(ctx, path.Root(f.attr), value)...)
 	}
 }
 
@@ -287,7 +356,7 @@ func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if onDestroy.IsNull() {
 		onDestroy = types.StringValue(onDestroyReset)
 	}
-	r.setState(ctx, current, onDestroy, &resp.State, &resp.Diagnostics)
+	r.setState(ctx, current, onDestroy, req.State, &resp.State, &resp.Diagnostics)
 }
 
 func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
