@@ -1,0 +1,379 @@
+// Command bench measures the provider with the real terraform CLI against the standalone mock API,
+// next to Terraform's own floor: the same number of terraform_data resources in the same graph,
+// which costs no plugin and no HTTP. It writes a Markdown table, the raw figures as JSON, and a plot.
+//
+//	go run . -sizes 50,200,1000 -latencies 0ms,50ms -out results
+//
+// It lives in a module of its own so that its plotting library stays out of the provider's
+// dependencies.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+type phase string
+
+const (
+	phaseApply   phase = "apply"
+	phasePlan    phase = "plan"
+	phaseDestroy phase = "destroy"
+)
+
+var phases = []phase{phaseApply, phasePlan, phaseDestroy}
+
+// measurement is one phase of one size at one latency.
+type measurement struct {
+	Latency  string  `json:"latency"`
+	N        int     `json:"n"`
+	Phase    phase   `json:"phase"`
+	Floor    float64 `json:"floorSeconds"`
+	Provider float64 `json:"providerSeconds"`
+	Ratio    float64 `json:"ratio"`
+	Requests int     `json:"requests"`
+	// PeakRSS is the largest resident set of a provider process during the phase, in bytes.
+	PeakRSS int64 `json:"peakRssBytes"`
+	// Routes counts the requests of the phase by route.
+	Routes map[string]int `json:"routes"`
+}
+
+func main() {
+	log.SetFlags(0)
+	sizes := flag.String("sizes", "50,200,1000", "numbers of resources, comma-separated")
+	latencies := flag.String("latencies", "0ms,50ms", "latencies of the mock API per request, comma-separated")
+	out := flag.String("out", "results", "folder for results.md, results.json and the plots")
+	root := flag.String("repo", "..", "the provider's repository")
+	flag.Parse()
+
+	ns, err := parseInts(*sizes)
+	if err != nil {
+		log.Fatalf("-sizes: %v", err)
+	}
+	var lats []time.Duration
+	for _, s := range strings.Split(*latencies, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(s))
+		if err != nil {
+			log.Fatalf("-latencies: %v", err)
+		}
+		lats = append(lats, d)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	results, err := run(ctx, *root, ns, lats)
+	stop()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := writeResults(*out, results); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("results written to %s", *out)
+}
+
+func parseInts(s string) ([]int, error) {
+	var out []int
+	for _, part := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 10 {
+			return nil, fmt.Errorf("%q is not a size of at least 10", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func run(ctx context.Context, root string, ns []int, lats []time.Duration) ([]measurement, error) {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	work, err := os.MkdirTemp("", "synerise-bench-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(work)
+
+	bin := filepath.Join(work, "bin")
+	log.Printf("building the provider and the mock API")
+	if err := goBuild(ctx, root, filepath.Join(bin, "terraform-provider-synerise"), "."); err != nil {
+		return nil, err
+	}
+	mockBin := filepath.Join(work, "synerise-mock")
+	if err := goBuild(ctx, root, mockBin, "./cmd/synerise-mock"); err != nil {
+		return nil, err
+	}
+	cliConfig := filepath.Join(work, "terraformrc")
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/synerise-oss/synerise\" = %q\n  }\n  direct {}\n}\n", bin)
+	if err := os.WriteFile(cliConfig, []byte(rc), 0o600); err != nil {
+		return nil, err
+	}
+
+	var results []measurement
+	for _, lat := range lats {
+		mock, err := startMock(ctx, mockBin, lat)
+		if err != nil {
+			return nil, err
+		}
+		env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
+			"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1")
+		for _, n := range ns {
+			log.Printf("latency %s, N = %d", lat, n)
+			ms, err := measureSize(ctx, work, env, mock, lat, n)
+			if err != nil {
+				mock.stop()
+				return nil, fmt.Errorf("latency %s, N = %d: %w", lat, n, err)
+			}
+			results = append(results, ms...)
+		}
+		mock.stop()
+	}
+	return results, nil
+}
+
+func goBuild(ctx context.Context, root, out, pkg string) error {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
+	cmd.Dir = root
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+func measureSize(ctx context.Context, work string, env []string, mock *mockProcess, lat time.Duration, n int) ([]measurement, error) {
+	shape := shapeFor(n)
+	floorDir := filepath.Join(work, fmt.Sprintf("floor-%d", n))
+	providerDir := filepath.Join(work, fmt.Sprintf("provider-%d", n))
+	for dir, config := range map[string]string{floorDir: shape.floorConfig(), providerDir: shape.providerConfig()} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
+			return nil, err
+		}
+	}
+	var out []measurement
+	for _, ph := range phases {
+		floor, err := terraform(ctx, floorDir, env, ph)
+		if err != nil {
+			return nil, fmt.Errorf("floor %s: %w", ph, err)
+		}
+		if err := mock.resetCounts(ctx); err != nil {
+			return nil, err
+		}
+		sampler := startRSSSampler("terraform-provider-synerise")
+		took, err := terraform(ctx, providerDir, env, ph)
+		peak := sampler.stop()
+		if err != nil {
+			return nil, fmt.Errorf("provider %s: %w", ph, err)
+		}
+		total, routes, err := mock.counts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, measurement{
+			Latency: lat.String(), N: n, Phase: ph,
+			Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
+			Requests: total, PeakRSS: peak, Routes: routes,
+		})
+		log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB",
+			ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20))
+	}
+	return out, nil
+}
+
+// terraform runs one phase in dir and returns its wall time. A plan after apply must find nothing to do.
+func terraform(ctx context.Context, dir string, env []string, ph phase) (time.Duration, error) {
+	var args []string
+	switch ph {
+	case phaseApply:
+		args = []string{"apply", "-auto-approve", "-no-color"}
+	case phasePlan:
+		args = []string{"plan", "-detailed-exitcode", "-no-color"}
+	case phaseDestroy:
+		args = []string{"destroy", "-auto-approve", "-no-color"}
+	}
+	cmd := exec.CommandContext(ctx, "terraform", args...)
+	cmd.Dir, cmd.Env = dir, env
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	start := time.Now()
+	err := cmd.Run()
+	took := time.Since(start)
+	if err != nil {
+		var exitErr *exec.ExitError
+		if ph == phasePlan && errors.As(err, &exitErr) && exitErr.ExitCode() == 2 {
+			return 0, fmt.Errorf("the plan after apply was not empty:\n%s", tail(output.String(), 3000))
+		}
+		return 0, fmt.Errorf("terraform %s: %w\n%s", ph, err, tail(output.String(), 3000))
+	}
+	return took, nil
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
+
+// mockProcess is the standalone mock API.
+type mockProcess struct {
+	cmd *exec.Cmd
+	url string
+}
+
+func startMock(ctx context.Context, bin string, latency time.Duration) (*mockProcess, error) {
+	// The mock is stopped by stop(), with an interrupt, rather than killed with the context.
+	cmd := exec.CommandContext(context.WithoutCancel(ctx), bin)
+	cmd.Env = append(os.Environ(), "MOCK_ADDR=127.0.0.1:0", "MOCK_LATENCY="+latency.String())
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	line, err := readLine(stdout)
+	if err != nil {
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("the mock API did not start: %w", err)
+	}
+	i := strings.Index(line, "http://")
+	if i < 0 {
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("the mock API printed %q, not its URL", line)
+	}
+	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+	return &mockProcess{cmd: cmd, url: strings.Fields(line[i:])[0]}, nil
+}
+
+func readLine(r io.Reader) (string, error) {
+	var line []byte
+	b := make([]byte, 1)
+	for {
+		if _, err := r.Read(b); err != nil {
+			return string(line), err
+		}
+		if b[0] == '\n' {
+			return string(line), nil
+		}
+		line = append(line, b[0])
+	}
+}
+
+func (m *mockProcess) stop() {
+	_ = m.cmd.Process.Signal(os.Interrupt)
+	_ = m.cmd.Wait()
+}
+
+func (m *mockProcess) resetCounts(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, m.url+"/_mock/counts", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (m *mockProcess) counts(ctx context.Context) (int, map[string]int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.url+"/_mock/counts", nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	var c struct {
+		Total  int            `json:"total"`
+		Routes map[string]int `json:"routes"`
+	}
+	return c.Total, c.Routes, json.NewDecoder(resp.Body).Decode(&c)
+}
+
+// rssSampler follows the peak resident set (VmHWM) of every process of a name while a phase runs.
+type rssSampler struct {
+	done chan struct{}
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	peak int64
+}
+
+func startRSSSampler(name string) *rssSampler {
+	s := &rssSampler{done: make(chan struct{})}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		ticker := time.NewTicker(20 * time.Millisecond)
+		defer ticker.Stop()
+		for {
+			if hwm := peakRSSOf(name); hwm > 0 {
+				s.mu.Lock()
+				s.peak = max(s.peak, hwm)
+				s.mu.Unlock()
+			}
+			select {
+			case <-s.done:
+				return
+			case <-ticker.C:
+			}
+		}
+	}()
+	return s
+}
+
+func (s *rssSampler) stop() int64 {
+	close(s.done)
+	s.wg.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peak
+}
+
+// peakRSSOf returns the largest VmHWM of the running processes whose executable has the given name.
+func peakRSSOf(name string) int64 {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0
+	}
+	var peak int64
+	for _, e := range entries {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe"))
+		if err != nil || filepath.Base(exe) != name {
+			continue
+		}
+		status, err := os.ReadFile(filepath.Join("/proc", e.Name(), "status"))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if fields := strings.Fields(line); len(fields) == 3 && fields[0] == "VmHWM:" {
+				kb, _ := strconv.ParseInt(fields[1], 10, 64)
+				peak = max(peak, kb*1024)
+			}
+		}
+	}
+	return peak
+}
