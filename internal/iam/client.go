@@ -56,6 +56,9 @@ type Client struct {
 	http      *retryablehttp.Client
 	logger    Logger
 
+	// shared holds the listings that readers share until the client next writes.
+	shared sharedListings
+
 	// roleGroupCreates serialises group creation: the API answers a create with every group and no
 	// marker of the new one, so the new group is the one whose id was not there before.
 	roleGroupCreates chan struct{}
@@ -135,6 +138,10 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		req.Header.Set(AttemptHeader, strconv.Itoa(attempt))
 	}
 
+	if r.method != http.MethodGet {
+		c.shared.clock.tick()
+		defer c.shared.clock.tick()
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -65,12 +64,7 @@ func (c *Client) GetManagedDomain(ctx context.Context, domain string) (*ManagedD
 	if err != nil {
 		return nil, err
 	}
-	i := slices.IndexFunc(domains, func(d ManagedDomain) bool { return strings.EqualFold(d.Domain, domain) })
-	if i < 0 {
-		return nil, &Error{Method: http.MethodGet, Path: managedDomainsPath, StatusCode: http.StatusNotFound,
-			Message: fmt.Sprintf("managed domain %q is not in the listing", domain)}
-	}
-	return &domains[i], nil
+	return findManagedDomain(domains, domain)
 }
 
 // DomainVerificationCode returns the code to publish for VerifyManagedDomain; it is the same for the workspace for ever.

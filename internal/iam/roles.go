@@ -39,18 +39,12 @@ type RoleInput struct {
 // ListRoleGroups returns every role group with its roles.
 func (c *Client) ListRoleGroups(ctx context.Context) ([]RoleGroup, error) {
 	var groups []RoleGroup
-	err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/roles/listing", idempotent: true}, &groups)
+	err := c.do(ctx, request{method: http.MethodGet, path: roleGroupsListingPath, idempotent: true}, &groups)
 	return groups, err
 }
 
-// GetRoleGroup finds one group in the listing, the only way the API offers to read a group.
-func (c *Client) GetRoleGroup(ctx context.Context, id int64) (*RoleGroup, error) {
-	groups, err := c.ListRoleGroups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return findRoleGroup(groups, id, http.MethodGet, "/uauth/roles/listing")
-}
+// roleGroupsListingPath lists every group with its roles, the only way the API offers to read a group.
+const roleGroupsListingPath = "/uauth/roles/listing"
 
 // CreateRoleGroup creates a group. The API answers with every group and does not say which one is
 // new, so the client lists the groups first and takes the one whose id was not there before.

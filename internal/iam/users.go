@@ -95,7 +95,7 @@ func (c *Client) ListUsers(ctx context.Context, f UserFilter) ([]User, error) {
 		status = UserStatusAll
 	}
 	return readAll(ctx, c, listing[User, int64]{
-		path: "/uauth/users/listing",
+		path: usersListingPath,
 		// The API requires all four parameters, search even when empty.
 		query:     url.Values{"status": {status}, "search": {f.Search}},
 		firstPage: 0,
@@ -104,6 +104,8 @@ func (c *Client) ListUsers(ctx context.Context, f UserFilter) ([]User, error) {
 		key:       func(u User) int64 { return u.ID },
 	})
 }
+
+const usersListingPath = "/uauth/users/listing"
 
 // GetUser reads one user of the workspace; a user removed from the workspace is not found.
 func (c *Client) GetUser(ctx context.Context, id int64) (*User, error) {

@@ -158,7 +158,7 @@ func (r *InvitationResource) Create(ctx context.Context, req resource.CreateRequ
 	if !r.setAccessExpiration(ctx, user.ID, plan.AccessExpiresAt, &resp.Diagnostics) {
 		return
 	}
-	r.readInto(ctx, user.ID, plan, &resp.State, &resp.Diagnostics)
+	r.readInto(ctx, r.client.GetUser, user.ID, plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *InvitationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -167,7 +167,7 @@ func (r *InvitationResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.readInto(ctx, state.ID.ValueInt64(), state, &resp.State, &resp.Diagnostics)
+	r.readInto(ctx, r.client.UserFromListing, state.ID.ValueInt64(), state, &resp.State, &resp.Diagnostics)
 }
 
 // stateSetter is the part of tfsdk.State that readInto needs.
@@ -176,8 +176,11 @@ type stateSetter interface {
 	RemoveResource(ctx context.Context)
 }
 
-func (r *InvitationResource) readInto(ctx context.Context, id int64, prior InvitationResourceModel, state stateSetter, diags *diag.Diagnostics) {
-	user, err := r.client.GetUser(ctx, id)
+// readInto reads user id with get: after a write, the user alone (GetUser); in a refresh, from the
+// listing that every invitation of the run shares (UserFromListing).
+func (r *InvitationResource) readInto(ctx context.Context, get func(context.Context, int64) (*iam.User, error), id int64,
+	prior InvitationResourceModel, state stateSetter, diags *diag.Diagnostics) {
+	user, err := get(ctx, id)
 	if iam.IsNotFound(err) {
 		state.RemoveResource(ctx)
 		return
@@ -217,7 +220,7 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 	}
-	r.readInto(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	r.readInto(ctx, r.client.GetUser, id, plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *InvitationResource) setAccessExpiration(ctx context.Context, id int64, value timetypes.RFC3339, diags *diag.Diagnostics) bool {

@@ -188,7 +188,7 @@ func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	users, err := r.client.ListUsers(ctx, iam.UserFilter{})
+	users, err := r.client.UsersFromListing(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot list the users", err)
 		return

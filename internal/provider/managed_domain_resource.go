@@ -185,7 +185,7 @@ func (r *ManagedDomainResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	domain, err := r.client.GetManagedDomain(ctx, state.ID.ValueString())
+	domain, err := r.client.ManagedDomainFromListing(ctx, state.ID.ValueString())
 	if iam.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return

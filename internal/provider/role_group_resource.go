@@ -90,7 +90,7 @@ func (r *RoleGroupResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	group, err := r.client.GetRoleGroup(ctx, state.ID.ValueInt64())
+	group, err := r.client.RoleGroupFromListing(ctx, state.ID.ValueInt64())
 	if iam.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return

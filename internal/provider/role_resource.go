@@ -98,7 +98,7 @@ func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	role, err := r.client.GetRole(ctx, state.ID.ValueInt64())
+	role, err := r.client.RoleFromListing(ctx, state.ID.ValueInt64())
 	if iam.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return

@@ -1,0 +1,166 @@
+package iam
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// A refresh of many objects of one kind asks the API the same question many times over: "what are the
+// role groups?", "who are the members?". The *FromListing methods answer those questions from one
+// listing shared by every caller of this client until the client next writes, so a plan of a thousand
+// roles costs one request instead of a thousand. Concurrent callers wait for the same request;
+// a write sent through the client makes the next caller list again, so a read never returns an
+// answer older than a write this client made.
+
+// writeClock counts the client's writes. It moves when a write starts and again when it ends, so a
+// listing that overlapped a write is never taken for one made after it.
+type writeClock struct{ ticks atomic.Uint64 }
+
+func (w *writeClock) now() uint64 { return w.ticks.Load() }
+func (w *writeClock) tick()       { w.ticks.Add(1) }
+
+// sharedListing remembers the last answer of one listing and the write clock's time when it was asked.
+type sharedListing[T any] struct {
+	flight singleflight.Group
+
+	mu      sync.Mutex
+	items   []T
+	askedAt uint64
+	valid   bool
+}
+
+// get returns the remembered items while no write has happened since they were listed, and otherwise
+// lists again, once for all concurrent callers. The listing runs detached from the caller's
+// cancellation, because other callers may be waiting for it; each caller still stops waiting when its
+// own context ends.
+func (s *sharedListing[T]) get(ctx context.Context, clock *writeClock, list func(context.Context) ([]T, error)) ([]T, error) {
+	now := clock.now()
+	s.mu.Lock()
+	if s.valid && s.askedAt == now {
+		items := s.items
+		s.mu.Unlock()
+		return items, nil
+	}
+	s.mu.Unlock()
+
+	answer := s.flight.DoChan(strconv.FormatUint(now, 10), func() (any, error) {
+		items, err := list(context.WithoutCancel(ctx))
+		if err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		// Remembered as of when it was asked: a write since then, even one that overlapped the listing,
+		// has moved the clock, and the next reader lists again.
+		s.items, s.askedAt, s.valid = items, now, true
+		return items, nil
+	})
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case res := <-answer:
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		items, _ := res.Val.([]T)
+		return items, nil
+	}
+}
+
+// sharedListings are the listings the client shares between its readers.
+type sharedListings struct {
+	clock      writeClock
+	roleGroups sharedListing[RoleGroup]
+	users      sharedListing[User]
+	domains    sharedListing[ManagedDomain]
+}
+
+// RoleGroupFromListing reads role group id out of the role-group listing shared by this client's readers.
+// A group that is not listed is an *Error with status 404.
+func (c *Client) RoleGroupFromListing(ctx context.Context, id int64) (*RoleGroup, error) {
+	groups, err := c.shared.roleGroups.get(ctx, &c.shared.clock, c.ListRoleGroups)
+	if err != nil {
+		return nil, err
+	}
+	group, err := findRoleGroup(groups, id, http.MethodGet, roleGroupsListingPath)
+	if err != nil {
+		return nil, err
+	}
+	copied := *group
+	copied.Roles = slices.Clone(group.Roles)
+	return &copied, nil
+}
+
+// RoleFromListing reads role id out of the role-group listing shared by this client's readers, which
+// lists every role inside its group. A role that is not listed is an *Error with status 404.
+func (c *Client) RoleFromListing(ctx context.Context, id int64) (*Role, error) {
+	groups, err := c.shared.roleGroups.get(ctx, &c.shared.clock, c.ListRoleGroups)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		for _, r := range g.Roles {
+			if r.ID != id {
+				continue
+			}
+			// The group a role is listed in is its group, whether or not the listing repeats it on the role.
+			r.Group = g.ID
+			return &r, nil
+		}
+	}
+	return nil, &Error{Method: http.MethodGet, Path: roleGroupsListingPath, StatusCode: http.StatusNotFound,
+		Message: fmt.Sprintf("role %d is in no group of the listing", id)}
+}
+
+// UsersFromListing returns every user of the workspace (all statuses) from the listing shared by this
+// client's readers. The slice is shared: callers must not change it.
+func (c *Client) UsersFromListing(ctx context.Context) ([]User, error) {
+	return c.shared.users.get(ctx, &c.shared.clock, func(ctx context.Context) ([]User, error) {
+		return c.ListUsers(ctx, UserFilter{})
+	})
+}
+
+// UserFromListing reads user id out of the users listing shared by this client's readers. A user who is
+// not listed (never invited, or removed from the workspace) is an *Error with status 404, as GetUser's is.
+func (c *Client) UserFromListing(ctx context.Context, id int64) (*User, error) {
+	users, err := c.UsersFromListing(ctx)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(users, func(u User) bool { return u.ID == id })
+	if i < 0 {
+		return nil, &Error{Method: http.MethodGet, Path: usersListingPath, StatusCode: http.StatusNotFound,
+			Message: fmt.Sprintf("user %d is not in the listing", id)}
+	}
+	user := users[i]
+	user.Roles = slices.Clone(user.Roles)
+	return &user, nil
+}
+
+// ManagedDomainFromListing reads one domain out of the managed-domain listing shared by this client's
+// readers. Domain names compare case-insensitively; a domain that is not listed is an *Error with status 404.
+func (c *Client) ManagedDomainFromListing(ctx context.Context, domain string) (*ManagedDomain, error) {
+	domains, err := c.shared.domains.get(ctx, &c.shared.clock, c.ListManagedDomains)
+	if err != nil {
+		return nil, err
+	}
+	return findManagedDomain(domains, domain)
+}
+
+func findManagedDomain(domains []ManagedDomain, domain string) (*ManagedDomain, error) {
+	i := slices.IndexFunc(domains, func(d ManagedDomain) bool { return strings.EqualFold(d.Domain, domain) })
+	if i < 0 {
+		return nil, &Error{Method: http.MethodGet, Path: managedDomainsPath, StatusCode: http.StatusNotFound,
+			Message: fmt.Sprintf("managed domain %q is not in the listing", domain)}
+	}
+	found := domains[i]
+	return &found, nil
+}

@@ -1,0 +1,188 @@
+package iam
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// listingServer answers the role-group listing with one group holding role 7 (whose group the listing
+// leaves out), counts the listings, and accepts role updates. release, when set, holds each listing
+// until it is closed.
+type listingServer struct {
+	listings atomic.Int32
+	started  chan struct{}
+	release  chan struct{}
+}
+
+func (s *listingServer) handle(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	switch {
+	case r.Method == http.MethodGet && r.URL.Path == "/uauth/roles/listing":
+		s.listings.Add(1)
+		if s.started != nil {
+			s.started <- struct{}{}
+		}
+		if s.release != nil {
+			<-s.release
+		}
+		_, _ = io.WriteString(w, `[{"id": 3, "name": "Team", "roles": [{"id": 7, "name": "Auditor", "description": "Reads"}]}]`)
+	case r.Method == http.MethodPost && r.URL.Path == "/uauth/roles/role/7":
+		_, _ = io.WriteString(w, `{"id": 7, "name": "Auditor", "description": "", "group": 3}`)
+	default:
+		w.WriteHeader(http.StatusNotFound)
+	}
+}
+
+func TestConcurrentReadersShareOneListing(t *testing.T) {
+	t.Parallel()
+	srv := &listingServer{started: make(chan struct{}, 4), release: make(chan struct{})}
+	c := newTestClient(t, srv.handle, Config{})
+
+	const readers = 20
+	var wg sync.WaitGroup
+	errs := make(chan error, readers)
+	for range readers {
+		wg.Go(func() {
+			role, err := c.RoleFromListing(context.Background(), 7)
+			if err == nil && (role.Group != 3 || role.Name != "Auditor") {
+				err = errors.New("wrong role")
+			}
+			errs <- err
+		})
+	}
+	<-srv.started
+	// Readers that arrive while the listing is in flight wait for it instead of asking again.
+	time.Sleep(50 * time.Millisecond)
+	close(srv.release)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if group, err := c.RoleGroupFromListing(context.Background(), 3); err != nil || group.Name != "Team" || len(group.Roles) != 1 {
+		t.Fatalf("RoleGroupFromListing = %+v, %v", group, err)
+	}
+	if got := srv.listings.Load(); got != 1 {
+		t.Errorf("%d listings for %d role reads and a group read; want 1", got, readers)
+	}
+}
+
+func TestAWriteMakesTheNextReaderListAgain(t *testing.T) {
+	t.Parallel()
+	srv := &listingServer{}
+	c := newTestClient(t, srv.handle, Config{})
+	ctx := context.Background()
+	for range 3 {
+		if _, err := c.RoleFromListing(ctx, 7); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.UpdateRole(ctx, 7, RoleInput{Group: 3, Name: "Auditor"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.RoleFromListing(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.listings.Load(); got != 2 {
+		t.Errorf("%d listings; want 1 before the write and 1 after it", got)
+	}
+}
+
+// A listing that was answered while a write ran may not show the write, so it is handed to the
+// readers that waited for it and then forgotten.
+func TestAListingThatOverlappedAWriteIsNotKept(t *testing.T) {
+	t.Parallel()
+	srv := &listingServer{started: make(chan struct{}, 4), release: make(chan struct{})}
+	c := newTestClient(t, srv.handle, Config{})
+	ctx := context.Background()
+
+	read := make(chan error, 1)
+	go func() {
+		_, err := c.RoleFromListing(ctx, 7)
+		read <- err
+	}()
+	<-srv.started
+	if _, err := c.UpdateRole(ctx, 7, RoleInput{Group: 3, Name: "Auditor"}); err != nil {
+		t.Fatal(err)
+	}
+	close(srv.release)
+	if err := <-read; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.RoleFromListing(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.listings.Load(); got != 2 {
+		t.Errorf("%d listings; the read after the write must list again, want 2", got)
+	}
+}
+
+func TestACancelledReaderLeavesTheOthersTheirListing(t *testing.T) {
+	t.Parallel()
+	srv := &listingServer{started: make(chan struct{}, 4), release: make(chan struct{})}
+	c := newTestClient(t, srv.handle, Config{})
+
+	cancelled, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() {
+		_, err := c.RoleFromListing(cancelled, 7)
+		first <- err
+	}()
+	<-srv.started
+	second := make(chan error, 1)
+	go func() {
+		_, err := c.RoleFromListing(context.Background(), 7)
+		second <- err
+	}()
+	cancel()
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Errorf("the cancelled reader got %v, want context.Canceled at once", err)
+	}
+	close(srv.release)
+	if err := <-second; err != nil {
+		t.Errorf("the other reader got %v, want the listing", err)
+	}
+}
+
+func TestObjectsMissingFromTheListingAreNotFound(t *testing.T) {
+	t.Parallel()
+	srv := &listingServer{}
+	c := newTestClient(t, srv.handle, Config{})
+	ctx := context.Background()
+	if _, err := c.RoleFromListing(ctx, 8); !IsNotFound(err) {
+		t.Errorf("RoleFromListing(8) = %v, want not found", err)
+	}
+	if _, err := c.RoleGroupFromListing(ctx, 4); !IsNotFound(err) {
+		t.Errorf("RoleGroupFromListing(4) = %v, want not found", err)
+	}
+}
+
+func TestUserFromListing(t *testing.T) {
+	t.Parallel()
+	var listings atomic.Int32
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		listings.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, userPage(0, true, 3, 1, 1, 2, 3))
+	}, Config{})
+	ctx := context.Background()
+	for _, id := range []int64{1, 2, 3} {
+		if u, err := c.UserFromListing(ctx, id); err != nil || u.ID != id {
+			t.Fatalf("UserFromListing(%d) = %+v, %v", id, u, err)
+		}
+	}
+	if _, err := c.UserFromListing(ctx, 4); !IsNotFound(err) {
+		t.Errorf("UserFromListing(4) = %v, want not found", err)
+	}
+	if got := listings.Load(); got != 1 {
+		t.Errorf("%d listings for four reads; want 1", got)
+	}
+}
