@@ -24,7 +24,7 @@ export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHEC
 
 cd "$root"
 shopt -s nullglob
-folders=(examples/provider examples/resources/*/ examples/data-sources/*/ examples/workspace)
+folders=(examples/provider examples/resources/*/ examples/data-sources/*/ examples/workspace examples/quickstart)
 failed=0
 for folder in "${folders[@]}"; do
   folder=${folder%/}
