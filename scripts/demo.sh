@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the provider, starts the mock API on a free loopback port, and drives the real terraform CLI
-# through apply, a second plan that must be empty, and destroy of examples/workspace. The CLI
-# configuration is a throw-away file (TF_CLI_CONFIG_FILE), so ~/.terraformrc is never touched.
+# through apply, a second plan that must be empty, and destroy of a configuration folder: the first
+# argument, examples/workspace by default. The CLI configuration is a throw-away file
+# (TF_CLI_CONFIG_FILE), so ~/.terraformrc is never touched.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+config="$root/${1:-examples/workspace}"
+[[ -d "$config" ]] || { echo "no configuration folder $config" >&2; exit 1; }
 work=$(mktemp -d)
 mock_pid=""
 cleanup() {
@@ -50,7 +53,7 @@ export SYNERISE_API_URL="$url" SYNERISE_API_TOKEN="$MOCK_TOKEN"
 export TF_IN_AUTOMATION=1 TF_INPUT=0
 # Colour codes only help a person at a terminal; CI logs get plain text.
 [[ -t 1 ]] || export TF_CLI_ARGS="-no-color"
-cp -R "$root/examples/workspace" "$work/config"
+cp -R "$config" "$work/config"
 cd "$work/config"
 
 # Stands in for a DNS provider: the TXT record becomes visible two seconds into the apply, so the

@@ -1,4 +1,5 @@
-# A workspace's access configuration, applied by `make demo` against the bundled mock API.
+# A workspace's access configuration, applied by `make demo` against the bundled mock API; with
+# customer_login.tf it uses every resource and data source of the provider.
 # The provider reads SYNERISE_API_URL and SYNERISE_API_TOKEN from the environment.
 terraform {
   required_providers {

@@ -67,7 +67,8 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"when `EXPIRED`, removed from the workspace (never deleted) when taken out of `members`. The difference is " +
 			"the cost: new members are invited with one bulk request, removed ones with one request per kind, and the " +
 			"whole set is refreshed from one listing, so 200 members cost a handful of requests instead of 200. " +
-			"Members are keyed by email address, so a plan shows each person's change on its own line.\n\n" +
+			"Members are keyed by email address, so a plan shows each person's change on its own line. Destroying the " +
+			"resource removes every member it manages from the workspace in the same way.\n\n" +
 			"Manage an address either here or in a `synerise_invitation`, never in both.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{

@@ -65,7 +65,8 @@ func (r *ManagedDomainResource) Schema(ctx context.Context, _ resource.SchemaReq
 		Description: "A domain whose users the workspace manages. Synerise verifies the domain before managing it: the " +
 			"verification string of `synerise_domain_verification` must be published first, as a DNS TXT record or as a " +
 			"file on the site. Creating the resource retries the verification until the proof is visible or the create " +
-			"timeout (10 minutes by default) runs out, so the record can be created in the same apply.",
+			"timeout (10 minutes by default) runs out, so the record can be created in the same apply. Destroying the " +
+			"resource stops the workspace managing the domain; the published proof may stay or go.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Description:   "The domain name.",

@@ -44,7 +44,8 @@ func (r *RoleGroupResource) Metadata(_ context.Context, req resource.MetadataReq
 func (r *RoleGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A role group of the workspace: a named set of roles. A new group has no roles; " +
-			"a `synerise_role` names the group it belongs to. A group that still contains roles cannot be deleted.",
+			"a `synerise_role` names the group it belongs to. Destroying the resource deletes the group, which the API " +
+			"refuses while the group still contains roles; Terraform destroys the roles that refer to the group first.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.Int64Attribute{
 				Description:   "Numeric id of the role group, assigned by Synerise.",

@@ -47,7 +47,8 @@ func (r *RoleResource) Metadata(_ context.Context, req resource.MetadataRequest,
 func (r *RoleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A user role of the workspace. Every role belongs to one role group; changing `group_id` moves " +
-			"the role to another group in place, keeping its id, its members and its permissions.",
+			"the role to another group in place, keeping its id, its members and its permissions. Destroying the resource " +
+			"deletes the role: the users who had it lose it, and its PII setting goes with it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.Int64Attribute{
 				Description:   "Numeric id of the role, assigned by Synerise. Invitations and users refer to roles by this id.",

@@ -1,5 +1,9 @@
+data "synerise_role" "auditor" {
+  name = "Auditor"
+}
+
 data "synerise_role_permissions" "auditor" {
-  role_id = synerise_role.auditor.id
+  role_id = data.synerise_role.auditor.id
 }
 
 # Fail the plan if the auditor role could change users.

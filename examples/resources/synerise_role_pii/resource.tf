@@ -1,3 +1,7 @@
+resource "synerise_role_group" "customer_care" {
+  name = "Customer care"
+}
+
 resource "synerise_role" "support" {
   group_id = synerise_role_group.customer_care.id
   name     = "Support agent"

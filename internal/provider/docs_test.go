@@ -1,0 +1,168 @@
+package provider
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// The registry page of a type is docs/<kind>/<name>.md, generated from the schema and from
+// examples/<kind>/<type>/; these tests hold every registered type to what a reader of that page needs.
+
+const repoRoot = "../.."
+
+func readRepoFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, name))
+	if err != nil {
+		t.Error(err)
+		return ""
+	}
+	return string(b)
+}
+
+func registeredDataSourceTypes(t *testing.T) []string {
+	t.Helper()
+	var names []string
+	for _, factory := range New("test")().DataSources(context.Background()) {
+		resp := &datasource.MetadataResponse{}
+		factory().Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "synerise"}, resp)
+		names = append(names, resp.TypeName)
+	}
+	return names
+}
+
+// workspaceConfig is examples/workspace, the configuration make demo applies.
+func workspaceConfig(t *testing.T) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(repoRoot, "examples", "workspace", "*.tf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no configuration in examples/workspace: %v", err)
+	}
+	var all strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	return all.String()
+}
+
+var frontMatterDescription = regexp.MustCompile(`(?m)^description: \|-\n  \S`)
+
+func TestDocs_resources(t *testing.T) {
+	workspace := workspaceConfig(t)
+	for _, factory := range New("test")().Resources(context.Background()) {
+		r := factory()
+		meta := &resource.MetadataResponse{}
+		r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "synerise"}, meta)
+		typeName := meta.TypeName
+		t.Run(typeName, func(t *testing.T) {
+			examples := filepath.Join("examples", "resources", typeName)
+			readRepoFile(t, filepath.Join(examples, "resource.tf"))
+			if block := readRepoFile(t, filepath.Join(examples, "import-by-string-id.tf")); !strings.Contains(block, "to = "+typeName+".") {
+				t.Errorf("%s/import-by-string-id.tf has no import block for %s", examples, typeName)
+			}
+			if cli := readRepoFile(t, filepath.Join(examples, "import.sh")); !strings.Contains(cli, "terraform import "+typeName+".") {
+				t.Errorf("%s/import.sh does not show terraform import %s", examples, typeName)
+			}
+			if !strings.Contains(workspace, `resource "`+typeName+`"`) {
+				t.Errorf("examples/workspace does not use %s, so make demo does not apply it", typeName)
+			}
+
+			schema := &resource.SchemaResponse{}
+			r.Schema(context.Background(), resource.SchemaRequest{}, schema)
+			description := schema.Schema.Description
+			if !strings.Contains(description, "Destroying the resource") {
+				t.Errorf("the description of %s does not say what destroying it does", typeName)
+			}
+			if _, ok := schema.Schema.Attributes["on_destroy"]; ok &&
+				(!strings.Contains(description, `on_destroy = "reset"`) || !strings.Contains(description, "retain")) {
+				t.Errorf("the description of %s does not explain both on_destroy values", typeName)
+			}
+
+			page := readRepoFile(t, filepath.Join("docs", "resources", strings.TrimPrefix(typeName, "synerise_")+".md"))
+			for _, want := range []string{"## Example Usage", "## Import", "```terraform\nimport {", "terraform import " + typeName + "."} {
+				if !strings.Contains(page, want) {
+					t.Errorf("the page of %s lacks %q; run make generate", typeName, want)
+				}
+			}
+			if !frontMatterDescription.MatchString(page) {
+				t.Errorf("the page of %s has no description", typeName)
+			}
+		})
+	}
+}
+
+func TestDocs_dataSources(t *testing.T) {
+	workspace := workspaceConfig(t)
+	for _, typeName := range registeredDataSourceTypes(t) {
+		t.Run(typeName, func(t *testing.T) {
+			readRepoFile(t, filepath.Join("examples", "data-sources", typeName, "data-source.tf"))
+			if !strings.Contains(workspace, `data "`+typeName+`"`) {
+				t.Errorf("examples/workspace does not read %s, so make demo does not run it", typeName)
+			}
+			page := readRepoFile(t, filepath.Join("docs", "data-sources", strings.TrimPrefix(typeName, "synerise_")+".md"))
+			if !strings.Contains(page, "## Example Usage") {
+				t.Errorf("the page of %s has no example; run make generate", typeName)
+			}
+			if !frontMatterDescription.MatchString(page) {
+				t.Errorf("the page of %s has no description", typeName)
+			}
+		})
+	}
+}
+
+// An example folder of a type the provider no longer registers would render no page and rot unseen.
+func TestDocs_noExamplesOfUnknownTypes(t *testing.T) {
+	known := map[string]bool{}
+	for _, name := range registeredResourceTypes(t) {
+		known[filepath.Join("resources", name)] = true
+	}
+	for _, name := range registeredDataSourceTypes(t) {
+		known[filepath.Join("data-sources", name)] = true
+	}
+	for _, kind := range []string{"resources", "data-sources"} {
+		entries, err := os.ReadDir(filepath.Join(repoRoot, "examples", kind))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if !known[filepath.Join(kind, e.Name())] {
+				t.Errorf("examples/%s/%s is not a registered type", kind, e.Name())
+			}
+		}
+	}
+}
+
+// The README's tables and the changelog are written by hand, so a new type must be added to both.
+func TestDocs_readmeAndChangelogListEveryType(t *testing.T) {
+	readme := readRepoFile(t, "README.md")
+	changelog := readRepoFile(t, "CHANGELOG.md")
+	for _, name := range registeredResourceTypes(t) {
+		page := "docs/resources/" + strings.TrimPrefix(name, "synerise_") + ".md"
+		if !strings.Contains(readme, "[`"+name+"`]("+page+")") {
+			t.Errorf("README.md does not list %s with a link to %s", name, page)
+		}
+		if !strings.Contains(changelog, "* **New Resource:** `"+name+"`") {
+			t.Errorf("CHANGELOG.md does not announce %s", name)
+		}
+	}
+	for _, name := range registeredDataSourceTypes(t) {
+		page := "docs/data-sources/" + strings.TrimPrefix(name, "synerise_") + ".md"
+		if !strings.Contains(readme, "[`"+name+"`]("+page+")") {
+			t.Errorf("README.md does not list %s with a link to %s", name, page)
+		}
+		if !strings.Contains(changelog, "* **New Data Source:** `"+name+"`") {
+			t.Errorf("CHANGELOG.md does not announce %s", name)
+		}
+	}
+}
