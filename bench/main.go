@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,9 +42,11 @@ var phases = []phase{phaseApply, phasePlan, phaseDestroy}
 
 // measurement is one phase of one size at one latency.
 type measurement struct {
-	Latency  string  `json:"latency"`
-	N        int     `json:"n"`
-	Phase    phase   `json:"phase"`
+	Latency string `json:"latency"`
+	N       int    `json:"n"`
+	Phase   phase  `json:"phase"`
+	// Runs is how many times the phase was timed; Floor and Provider are the medians.
+	Runs     int     `json:"runs"`
 	Floor    float64 `json:"floorSeconds"`
 	Provider float64 `json:"providerSeconds"`
 	Ratio    float64 `json:"ratio"`
@@ -167,32 +170,54 @@ func measureSize(ctx context.Context, work string, env []string, mock *mockProce
 	}
 	var out []measurement
 	for _, ph := range phases {
-		floor, err := terraform(ctx, floorDir, env, ph)
-		if err != nil {
-			return nil, fmt.Errorf("floor %s: %w", ph, err)
+		// A no-op plan changes nothing, so it is repeated and the medians are compared: one plan of a
+		// second or two is at the mercy of whatever else the machine does.
+		runs := 1
+		if ph == phasePlan {
+			runs = planRuns
 		}
-		if err := mock.resetCounts(ctx); err != nil {
-			return nil, err
+		var floors, tooks []time.Duration
+		var peak int64
+		var total int
+		var routes map[string]int
+		for range runs {
+			floor, err := terraform(ctx, floorDir, env, ph)
+			if err != nil {
+				return nil, fmt.Errorf("floor %s: %w", ph, err)
+			}
+			if err := mock.resetCounts(ctx); err != nil {
+				return nil, err
+			}
+			sampler := startRSSSampler("terraform-provider-synerise")
+			took, err := terraform(ctx, providerDir, env, ph)
+			peak = max(peak, sampler.stop())
+			if err != nil {
+				return nil, fmt.Errorf("provider %s: %w", ph, err)
+			}
+			if total, routes, err = mock.counts(ctx); err != nil {
+				return nil, err
+			}
+			floors, tooks = append(floors, floor), append(tooks, took)
 		}
-		sampler := startRSSSampler("terraform-provider-synerise")
-		took, err := terraform(ctx, providerDir, env, ph)
-		peak := sampler.stop()
-		if err != nil {
-			return nil, fmt.Errorf("provider %s: %w", ph, err)
-		}
-		total, routes, err := mock.counts(ctx)
-		if err != nil {
-			return nil, err
-		}
+		floor, took := median(floors), median(tooks)
 		out = append(out, measurement{
-			Latency: lat.String(), N: n, Phase: ph,
+			Latency: lat.String(), N: n, Phase: ph, Runs: runs,
 			Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
 			Requests: total, PeakRSS: peak, Routes: routes,
 		})
-		log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB",
-			ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20))
+		log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB  (median of %d)",
+			ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20), runs)
 	}
 	return out, nil
+}
+
+// planRuns is how many times each no-op plan is timed.
+const planRuns = 5
+
+func median(ds []time.Duration) time.Duration {
+	sorted := slices.Clone(ds)
+	slices.Sort(sorted)
+	return sorted[len(sorted)/2]
 }
 
 // terraform runs one phase in dir and returns its wall time. A plan after apply must find nothing to do.
