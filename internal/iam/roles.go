@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
 )
 
 // Role is a user role; Group is the id of the role group that contains it.
@@ -115,11 +114,7 @@ func (c *Client) DeleteRoleGroup(ctx context.Context, id int64) error {
 }
 
 func findRoleGroup(groups []RoleGroup, id int64, method, path string) (*RoleGroup, error) {
-	i := slices.IndexFunc(groups, func(g RoleGroup) bool { return g.ID == id })
-	if i < 0 {
-		return nil, &Error{Method: method, Path: path, StatusCode: http.StatusNotFound, Message: fmt.Sprintf("role group %d is not in the listing", id)}
-	}
-	return &groups[i], nil
+	return findListed(groups, func(g RoleGroup) bool { return g.ID == id }, method, path, fmt.Sprintf("role group %d", id))
 }
 
 // GetRole reads one role.

@@ -94,9 +94,8 @@ func (c *Client) RoleGroupFromListing(ctx context.Context, id int64) (*RoleGroup
 	if err != nil {
 		return nil, err
 	}
-	copied := *group
-	copied.Roles = slices.Clone(group.Roles)
-	return &copied, nil
+	group.Roles = slices.Clone(group.Roles)
+	return group, nil
 }
 
 // RoleFromListing reads role id out of the role-group listing shared by this client's readers, which
@@ -135,14 +134,12 @@ func (c *Client) UserFromListing(ctx context.Context, id int64) (*User, error) {
 	if err != nil {
 		return nil, err
 	}
-	i := slices.IndexFunc(users, func(u User) bool { return u.ID == id })
-	if i < 0 {
-		return nil, &Error{Method: http.MethodGet, Path: usersListingPath, StatusCode: http.StatusNotFound,
-			Message: fmt.Sprintf("user %d is not in the listing", id)}
+	user, err := findListed(users, func(u User) bool { return u.ID == id }, http.MethodGet, usersListingPath, fmt.Sprintf("user %d", id))
+	if err != nil {
+		return nil, err
 	}
-	user := users[i]
 	user.Roles = slices.Clone(user.Roles)
-	return &user, nil
+	return user, nil
 }
 
 // ManagedDomainFromListing reads one domain out of the managed-domain listing shared by this client's
@@ -156,11 +153,18 @@ func (c *Client) ManagedDomainFromListing(ctx context.Context, domain string) (*
 }
 
 func findManagedDomain(domains []ManagedDomain, domain string) (*ManagedDomain, error) {
-	i := slices.IndexFunc(domains, func(d ManagedDomain) bool { return strings.EqualFold(d.Domain, domain) })
+	return findListed(domains, func(d ManagedDomain) bool { return strings.EqualFold(d.Domain, domain) },
+		http.MethodGet, managedDomainsPath, fmt.Sprintf("managed domain %q", domain))
+}
+
+// findListed returns a copy of the first item that matches, so a caller cannot change a listing that
+// others share. Missing, it is an *Error with status 404 saying that what is missing is not in the
+// listing that method and path read.
+func findListed[T any](items []T, match func(T) bool, method, path, what string) (*T, error) {
+	i := slices.IndexFunc(items, match)
 	if i < 0 {
-		return nil, &Error{Method: http.MethodGet, Path: managedDomainsPath, StatusCode: http.StatusNotFound,
-			Message: fmt.Sprintf("managed domain %q is not in the listing", domain)}
+		return nil, &Error{Method: method, Path: path, StatusCode: http.StatusNotFound, Message: what + " is not in the listing"}
 	}
-	found := domains[i]
+	found := items[i]
 	return &found, nil
 }
