@@ -147,22 +147,21 @@ func TestDocs_noExamplesOfUnknownTypes(t *testing.T) {
 func TestDocs_readmeAndChangelogListEveryType(t *testing.T) {
 	readme := readRepoFile(t, "README.md")
 	changelog := readRepoFile(t, "CHANGELOG.md")
-	for _, name := range registeredResourceTypes(t) {
-		page := "docs/resources/" + strings.TrimPrefix(name, "synerise_") + ".md"
-		if !strings.Contains(readme, "[`"+name+"`]("+page+")") {
-			t.Errorf("README.md does not list %s with a link to %s", name, page)
-		}
-		if !strings.Contains(changelog, "* **New Resource:** `"+name+"`") {
-			t.Errorf("CHANGELOG.md does not announce %s", name)
-		}
-	}
-	for _, name := range registeredDataSourceTypes(t) {
-		page := "docs/data-sources/" + strings.TrimPrefix(name, "synerise_") + ".md"
-		if !strings.Contains(readme, "[`"+name+"`]("+page+")") {
-			t.Errorf("README.md does not list %s with a link to %s", name, page)
-		}
-		if !strings.Contains(changelog, "* **New Data Source:** `"+name+"`") {
-			t.Errorf("CHANGELOG.md does not announce %s", name)
+	for _, kind := range []struct {
+		names         []string
+		docs, heading string
+	}{
+		{registeredResourceTypes(t), "docs/resources/", "New Resource"},
+		{registeredDataSourceTypes(t), "docs/data-sources/", "New Data Source"},
+	} {
+		for _, name := range kind.names {
+			page := kind.docs + strings.TrimPrefix(name, "synerise_") + ".md"
+			if !strings.Contains(readme, "[`"+name+"`]("+page+")") {
+				t.Errorf("README.md does not list %s with a link to %s", name, page)
+			}
+			if !strings.Contains(changelog, "* **"+kind.heading+":** `"+name+"`") {
+				t.Errorf("CHANGELOG.md does not announce %s", name)
+			}
 		}
 	}
 }
