@@ -140,6 +140,10 @@ func (r *RoleGroupResource) ImportState(ctx context.Context, req resource.Import
 	if !ok {
 		return
 	}
+	_, err := r.client.RoleGroupFromListing(ctx, id)
+	if !importFound(&resp.Diagnostics, fmt.Sprintf("role group %d", id), "the data source synerise_role_groups lists every group with its id.", err) {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 

@@ -116,7 +116,7 @@ func TestAccRoleGroupResource_invalidInput(t *testing.T) {
 				ResourceName:  "synerise_role_group.imported",
 				ImportState:   true,
 				ImportStateId: "424242",
-				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
+				ExpectError:   regexp.MustCompile(`Cannot import role group 424242`),
 			},
 		},
 	})

@@ -35,7 +35,7 @@ type RolePiiResource struct {
 
 // RolePiiResourceModel is the state of synerise_role_pii.
 type RolePiiResourceModel struct {
-	RoleID    types.Int64 `tfsdk:"role_id"`
+	RoleID    wholeNumber `tfsdk:"role_id"`
 	PiiAccess types.Bool  `tfsdk:"pii_access"`
 }
 
@@ -50,6 +50,7 @@ func (r *RolePiiResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"Destroying the resource returns the role to no PII access.",
 		Attributes: map[string]schema.Attribute{
 			"role_id": schema.Int64Attribute{
+				CustomType:    wholeNumberType{},
 				Description:   "Numeric id of the role, usually `synerise_role.<name>.id`. Changing it manages another role's setting.",
 				Required:      true,
 				Validators:    []validator.Int64{int64validator.AtLeast(1)},
@@ -138,9 +139,13 @@ func (r *RolePiiResource) ImportState(ctx context.Context, req resource.ImportSt
 	if !ok {
 		return
 	}
+	_, err := r.client.GetRolePii(ctx, id)
+	if !importFound(&resp.Diagnostics, fmt.Sprintf("role %d", id), "the import ID of synerise_role_pii is the id of its role, which the data source synerise_available_roles lists.", err) {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("role_id"), id)...)
 }
 
 func rolePiiModel(roleID int64, pii *iam.RolePii) RolePiiResourceModel {
-	return RolePiiResourceModel{RoleID: types.Int64Value(roleID), PiiAccess: types.BoolValue(pii.PiiAccess)}
+	return RolePiiResourceModel{RoleID: newWholeNumber(roleID), PiiAccess: types.BoolValue(pii.PiiAccess)}
 }

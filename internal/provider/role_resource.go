@@ -35,7 +35,7 @@ type RoleResource struct {
 // RoleResourceModel is the state of synerise_role.
 type RoleResourceModel struct {
 	ID          types.Int64  `tfsdk:"id"`
-	GroupID     types.Int64  `tfsdk:"group_id"`
+	GroupID     wholeNumber  `tfsdk:"group_id"`
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
 }
@@ -56,6 +56,7 @@ func (r *RoleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"group_id": schema.Int64Attribute{
+				CustomType:  wholeNumberType{},
 				Description: "Id of the role group that contains the role, usually `synerise_role_group.<name>.id`.",
 				Required:    true,
 				Validators:  []validator.Int64{int64validator.AtLeast(1)},
@@ -142,6 +143,10 @@ func (r *RoleResource) ImportState(ctx context.Context, req resource.ImportState
 	if !ok {
 		return
 	}
+	_, err := r.client.RoleFromListing(ctx, id)
+	if !importFound(&resp.Diagnostics, fmt.Sprintf("role %d", id), "the data source synerise_available_roles lists every role with its id.", err) {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
@@ -152,7 +157,7 @@ func roleInput(m RoleResourceModel) iam.RoleInput {
 func roleModel(r *iam.Role) RoleResourceModel {
 	return RoleResourceModel{
 		ID:          types.Int64Value(r.ID),
-		GroupID:     types.Int64Value(r.Group),
+		GroupID:     newWholeNumber(r.Group),
 		Name:        types.StringValue(r.Name),
 		Description: types.StringValue(r.Description),
 	}

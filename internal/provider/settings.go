@@ -78,6 +78,9 @@ type settingsSpec struct {
 	set      func(context.Context, *iam.Client, map[string]any) (map[string]any, error)
 	// validate checks rules across fields at plan time; values are nil where unknown or unset.
 	validate func(values map[string]attr.Value, diags *diag.Diagnostics)
+	// warn looks at the planned object, where fields the configuration leaves out hold the workspace's
+	// values, and warns of what may hurt; values are nil where unknown.
+	warn func(planned map[string]attr.Value, diags *diag.Diagnostics)
 }
 
 // settingsAPI adapts a typed pair of client methods to the engine's JSON objects.
@@ -201,7 +204,7 @@ func (f settingField) schemaAttribute() schema.Attribute {
 		return schema.BoolAttribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
 	case intField:
-		return schema.Int64Attribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
+		return schema.Int64Attribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive, CustomType: wholeNumberType{},
 			Validators: f.intRules, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
 	case stringMapField:
 		return schema.MapAttribute{Description: f.description, ElementType: types.StringType, Optional: true, Computed: true, Sensitive: f.sensitive,
@@ -249,21 +252,30 @@ func (r *settingsResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if r.spec.validate == nil {
 		return
 	}
+	r.spec.validate(r.knownValues(ctx, req.Config, &resp.Diagnostics), &resp.Diagnostics)
+}
+
+// knownValues reads the fields that from sets to known values.
+func (r *settingsResource) knownValues(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) map[string]attr.Value {
 	values := map[string]attr.Value{}
 	for _, f := range r.spec.fields {
-		v, d := getAttribute(ctx, req.Config, f)
-		resp.Diagnostics.Append(d...)
+		v, d := getAttribute(ctx, from, f)
+		diags.Append(d...)
 		if v != nil && !v.IsNull() && !v.IsUnknown() {
 			values[f.attr] = v
 		}
 	}
-	r.spec.validate(values, &resp.Diagnostics)
+	return values
 }
 
-// ModifyPlan plans a field null while its write-only twin provides the value: the state never holds it.
+// ModifyPlan plans a field null while its write-only twin provides the value (the state never holds
+// it), and warns of a planned object that may hurt.
 func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
+	}
+	if r.spec.warn != nil {
+		r.spec.warn(r.knownValues(ctx, req.Plan, &resp.Diagnostics), &resp.Diagnostics)
 	}
 	for _, f := range r.spec.fields {
 		if !f.writeOnly {
@@ -392,7 +404,7 @@ func getAttribute(ctx context.Context, from attributeGetter, f settingField) (at
 		var v types.Bool
 		return v, from.GetAttribute(ctx, p, &v)
 	case intField:
-		var v types.Int64
+		var v wholeNumber
 		return v, from.GetAttribute(ctx, p, &v)
 	case stringMapField:
 		var v types.Map
@@ -411,7 +423,7 @@ func toJSON(ctx context.Context, f settingField, v attr.Value, diags *diag.Diagn
 	switch value := v.(type) {
 	case types.Bool:
 		return value.ValueBool()
-	case types.Int64:
+	case wholeNumber:
 		return value.ValueInt64()
 	case types.Map:
 		out := map[string]string{}
@@ -442,7 +454,7 @@ func fromJSON(f settingField, v any, diags *diag.Diagnostics) attr.Value {
 		if n != "" && err != nil {
 			diags.AddError("Unexpected answer from the API", fmt.Sprintf("%s is %q, not an integer.", f.json, n))
 		}
-		return types.Int64Value(i)
+		return newWholeNumber(i)
 	case stringMapField:
 		elems := map[string]attr.Value{}
 		m, _ := v.(map[string]any)

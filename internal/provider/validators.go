@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // noSurroundingSpace matches text that neither starts nor ends with whitespace.
@@ -39,8 +38,8 @@ func oneOf(values ...string) []validator.String {
 
 // atMost reports an error when the integer field low is above high, with high > 0 meaning "set".
 func atMost(values map[string]attr.Value, low, high string, diags *diag.Diagnostics) {
-	l, lok := values[low].(types.Int64)
-	h, hok := values[high].(types.Int64)
+	l, lok := values[low].(wholeNumber)
+	h, hok := values[high].(wholeNumber)
 	if lok && hok && h.ValueInt64() > 0 && l.ValueInt64() > h.ValueInt64() {
 		diags.AddAttributeError(path.Root(low), "Inconsistent lengths",
 			fmt.Sprintf("%s (%d) must not exceed %s (%d); set %s to 0 for no maximum.", low, l.ValueInt64(), high, h.ValueInt64(), high))
