@@ -84,9 +84,12 @@ func TestDocs_resources(t *testing.T) {
 			if !strings.Contains(description, "Destroying the resource") {
 				t.Errorf("the description of %s does not say what destroying it does", typeName)
 			}
-			if _, ok := schema.Schema.Attributes["on_destroy"]; ok &&
-				(!strings.Contains(description, `on_destroy = "reset"`) || !strings.Contains(description, "retain")) {
-				t.Errorf("the description of %s does not explain both on_destroy values", typeName)
+			if _, ok := schema.Schema.Attributes["on_destroy"]; ok {
+				for _, value := range []string{"`restore`", "`reset`", "`retain`"} {
+					if !strings.Contains(description, value) {
+						t.Errorf("the description of %s does not explain on_destroy %s", typeName, value)
+					}
+				}
 			}
 
 			page := readRepoFile(t, filepath.Join("docs", "resources", strings.TrimPrefix(typeName, "synerise_")+".md"))

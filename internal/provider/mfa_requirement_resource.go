@@ -52,8 +52,9 @@ func (r *MFARequirementResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"**Drift is not detected.** The API can enable and disable the requirement but has no way to read it, " +
 			"so Terraform knows only what it last set: a change made in the Synerise app does not show in a plan. " +
 			"Every create and update writes the configured value, so `terraform apply -replace=synerise_mfa_requirement.<name>` " +
-			"re-asserts it. Destroying the resource with `on_destroy = \"reset\"` (the default) disables the requirement, " +
-			"as a new workspace has it; `retain` leaves it as it is.",
+			"re-asserts it. Destroying the resource with `on_destroy` set to `reset` (the default) disables the requirement, " +
+			"as a new workspace has it; `retain` leaves it as it is. Unlike the settings resources there is no `restore`: " +
+			"the API cannot read the requirement, so the provider cannot know what it was before Terraform managed it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Description:   "Always `" + mfaRequirementID + "`.",

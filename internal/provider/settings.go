@@ -36,7 +36,8 @@ import (
 //   - create adopts the existing object; every write sends every field, taking what the configuration
 //     leaves out from the API's current values, so nothing is reset by accident;
 //   - a field the configuration sets and someone changes outside Terraform shows as a change;
-//   - destroy restores the API's defaults (on_destroy = "reset") or only forgets the object ("retain");
+//   - destroy writes back the object as it was before Terraform managed it (on_destroy = "restore", kept
+//     in private state from create or import), the documented defaults ("reset"), or only forgets it ("retain");
 //   - import takes the resource's fixed id.
 
 // fieldKind is how a settings field is typed in Terraform and in the API's JSON.
@@ -140,9 +141,14 @@ type settingsResource struct {
 }
 
 const (
-	onDestroyReset  = "reset"
-	onDestroyRetain = "retain"
+	onDestroyRestore = "restore"
+	onDestroyReset   = "reset"
+	onDestroyRetain  = "retain"
 )
+
+// originalKey names the private-state entry that holds the object as it was before Terraform managed
+// it, for on_destroy = "restore".
+const originalKey = "original"
 
 func (r *settingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.spec.typeSuffix
@@ -156,12 +162,13 @@ func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"on_destroy": schema.StringAttribute{
-			Description: "What destroying the resource does: `reset` (the default) restores the defaults listed above; " +
-				"`retain` leaves the settings as they are and only removes them from Terraform's state.",
+			Description: "What destroying the resource does: `restore` (the default) writes back the " + r.spec.title +
+				" that the workspace had before Terraform managed it (when the resource was created or imported); `reset` writes the " +
+				"defaults listed above; `retain` leaves the settings as they are and only removes them from Terraform's state.",
 			Optional:   true,
 			Computed:   true,
-			Default:    stringdefault.StaticString(onDestroyReset),
-			Validators: []validator.String{stringvalidator.OneOf(onDestroyReset, onDestroyRetain)},
+			Default:    stringdefault.StaticString(onDestroyRestore),
+			Validators: []validator.String{stringvalidator.OneOf(onDestroyRestore, onDestroyReset, onDestroyRetain)},
 		},
 	}
 	for _, f := range r.spec.fields {
@@ -191,9 +198,14 @@ func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		Description: r.spec.description + "\n\n" +
 			"The workspace has exactly one " + r.spec.title + ", which the API replaces whole on every change. Creating " +
 			"the resource adopts it; an argument left out of the configuration keeps the value the workspace has " +
-			"(it is never reset by accident). Destroying the resource with `on_destroy = \"reset\"` (the default) " +
-			"restores these defaults: " + r.spec.describeDefaults() + ". With `on_destroy = \"retain\"` the settings " +
-			"stay as they are.",
+			"(it is never reset by accident).\n\n" +
+			"Destroying the resource depends on `on_destroy`:\n\n" +
+			"- `restore` (the default) writes back the " + r.spec.title + " that the workspace had when Terraform first " +
+			"managed it, read when the resource was created or imported and kept in the state's private data." + r.spec.writeOnlyRestoreNote() +
+			" A state written before `restore` existed has no such copy: destroying it resets the defaults, with a warning.\n" +
+			"- `reset` writes the defaults of a new workspace: " + r.spec.describeDefaults() + ". The API reference " +
+			"does not state them; they are the values a new workspace is assumed to have.\n" +
+			"- `retain` leaves the settings as they are and only removes them from Terraform's state.",
 		Attributes: attributes,
 	}
 }
@@ -216,6 +228,17 @@ func (f settingField) schemaAttribute() schema.Attribute {
 		return schema.StringAttribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
 			Validators: f.stringRules, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
+}
+
+// writeOnlyRestoreNote says what restore does with fields that write-only arguments set, where a spec has them.
+func (s settingsSpec) writeOnlyRestoreNote() string {
+	for _, f := range s.fields {
+		if f.writeOnly {
+			return " A value given through a write-only argument (such as `" + f.writeOnlyAttr() + "`) is never kept, so its " +
+				"field is restored to its default."
+		}
+	}
+	return ""
 }
 
 func (f settingField) writeOnlyAttr() string { return f.attr + "_wo" }
@@ -289,8 +312,11 @@ func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 }
 
+// Create adopts the object, and keeps a copy of it as it was for on_destroy = "restore".
 func (r *settingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
+	if original := r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics); original != nil {
+		keepOriginal(ctx, original, resp.Private, &resp.Diagnostics)
+	}
 }
 
 func (r *settingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -298,13 +324,16 @@ func (r *settingsResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 // write sends the whole object: the planned values where known, write-only values from the
-// configuration, and the API's current values elsewhere.
-func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
+// configuration, and the API's current values elsewhere. It returns the object as it was before,
+// less the fields that write-only values provided (secrets stay out of the state, private data
+// included); nil when the write failed.
+func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) map[string]any {
 	current, err := r.spec.get(ctx, r.client)
 	if err != nil {
 		addAPIError(diags, "Cannot read the "+r.spec.title, err)
-		return
+		return nil
 	}
+	original := maps.Clone(current)
 	object := maps.Clone(current)
 	for _, f := range r.spec.fields {
 		v, d := getAttribute(ctx, plan, f)
@@ -322,19 +351,67 @@ func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan 
 		diags.Append(config.GetAttribute(ctx, path.Root(f.writeOnlyAttr()), &secret)...)
 		if !secret.IsNull() && !secret.IsUnknown() {
 			object[f.json] = toJSON(ctx, f, secret, diags)
+			delete(original, f.json)
 		}
 	}
 	if diags.HasError() {
-		return
+		return nil
 	}
 	written, err := r.spec.set(ctx, r.client, object)
 	if err != nil {
 		addAPIError(diags, "Cannot update the "+r.spec.title, err)
-		return
+		return nil
 	}
 	var onDestroy types.String
 	diags.Append(plan.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
 	r.setState(ctx, written, onDestroy, plan, state, diags)
+	return original
+}
+
+// privateData is the part of a resource's private state that create, import and delete use.
+type privateData interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+func keepOriginal(ctx context.Context, original map[string]any, private privateData, diags *diag.Diagnostics) {
+	raw, err := json.Marshal(original)
+	if err != nil {
+		diags.AddError("Cannot keep the settings as they were", err.Error())
+		return
+	}
+	diags.Append(private.SetKey(ctx, originalKey, raw)...)
+}
+
+// objectToWriteOnDestroy is what on_destroy asks to write back; nil for "retain". A state without the
+// original object (written before "restore" existed) falls back to the defaults, with a warning.
+func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy string, private privateData, diags *diag.Diagnostics) map[string]any {
+	switch onDestroy {
+	case onDestroyRetain:
+		return nil
+	case onDestroyReset:
+		return maps.Clone(r.spec.defaults)
+	}
+	raw, d := private.GetKey(ctx, originalKey)
+	diags.Append(d...)
+	if len(raw) == 0 {
+		diags.AddWarning("Restored the defaults of the "+r.spec.title,
+			"on_destroy = \"restore\" writes back the "+r.spec.title+" as it was before Terraform managed it, but this "+
+				"resource's state holds no copy of it (it was written by an older version of the provider), so the defaults "+
+				"were written instead, as on_destroy = \"reset\" does: "+r.spec.describeDefaults()+".")
+		return maps.Clone(r.spec.defaults)
+	}
+	object := maps.Clone(r.spec.defaults)
+	decoder := json.NewDecoder(bytes.NewReader(raw))
+	decoder.UseNumber()
+	var original map[string]any
+	if err := decoder.Decode(&original); err != nil {
+		diags.AddError("Cannot read the "+r.spec.title+" as it was", "The copy kept in the state's private data is damaged: "+err.Error()+
+			". Set on_destroy = \"reset\" or \"retain\" and apply before destroying.")
+		return nil
+	}
+	maps.Copy(object, original)
+	return object
 }
 
 // setState records object; prior (the plan, or the state before a refresh) tells which fields take
@@ -366,7 +443,7 @@ func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, r
 	var onDestroy types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
 	if onDestroy.IsNull() {
-		onDestroy = types.StringValue(onDestroyReset)
+		onDestroy = types.StringValue(onDestroyRestore)
 	}
 	r.setState(ctx, current, onDestroy, req.State, &resp.State, &resp.Diagnostics)
 }
@@ -374,11 +451,12 @@ func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, r
 func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var onDestroy types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
-	if onDestroy.ValueString() == onDestroyRetain {
+	object := r.objectToWriteOnDestroy(ctx, onDestroy.ValueString(), req.Private, &resp.Diagnostics)
+	if object == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	if _, err := r.spec.set(ctx, r.client, maps.Clone(r.spec.defaults)); err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot restore the defaults of the "+r.spec.title, err)
+	if _, err := r.spec.set(ctx, r.client, object); err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot write back the %s (on_destroy = %q)", r.spec.title, onDestroy.ValueString()), err)
 	}
 }
 
@@ -388,8 +466,14 @@ func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportS
 			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, req.ID))
 		return
 	}
+	current, err := r.spec.get(ctx, r.client)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title+" to import it", err)
+		return
+	}
+	keepOriginal(ctx, current, resp.Private, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyReset)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyRestore)...)
 }
 
 // attributeGetter is what plans, configurations and states share.

@@ -8,10 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // settingsCase exercises one settings resource. Values are the API's JSON field values.
@@ -123,7 +127,7 @@ var settingsCases = map[string]settingsCase{
 		first:   "enabled = true", second: "enabled = false",
 		applied: map[string]any{"enabled": true}, updated: map[string]any{"enabled": false},
 		drift:   map[string]any{"enabled": true},
-		invalid: `on_destroy = "forget"`, invalidErr: `value must be one of: \["reset" "retain"\]`,
+		invalid: `on_destroy = "forget"`, invalidErr: `value must be one of: \["restore" "reset" "retain"\]`,
 	},
 	"synerise_apple_sign_in": {
 		factory: NewAppleSignInResource,
@@ -146,9 +150,11 @@ func TestAccSettingsResources(t *testing.T) {
 			}
 			address := typeName + ".this"
 			w.patchSettings(t, spec, tc.kept)
+			before := w.settingsObject(t, spec)
 			tfresource.ParallelTest(t, tfresource.TestCase{
 				ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-				CheckDestroy:             w.expectSettings(spec, spec.defaults),
+				// on_destroy = "restore" (the default) puts back the object as it was before Terraform managed it.
+				CheckDestroy: w.expectSettings(spec, before),
 				Steps: []tfresource.TestStep{
 					{Config: block(tc.invalid), ExpectError: wrappedError(tc.invalidErr)},
 					{
@@ -197,6 +203,91 @@ resource "synerise_password_policy" "this" {
 	})
 }
 
+// on_destroy = "reset" writes the defaults of a new workspace, whatever the object was before.
+func TestAccSettingsResource_resetOnDestroy(t *testing.T) {
+	w := newTestWorkspace(t)
+	spec := specOf(t, NewPasswordPolicyResource)
+	w.patchSettings(t, spec, map[string]any{"expiration": 90, "minLength": 10})
+	tfresource.ParallelTest(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		CheckDestroy:             w.expectSettings(spec, spec.defaults),
+		Steps: []tfresource.TestStep{{
+			Config: w.config(`
+resource "synerise_password_policy" "this" {
+  min_length = 12
+  on_destroy = "reset"
+}`),
+			Check: w.expectSettings(spec, map[string]any{"minLength": 12, "expiration": 90}),
+		}},
+	})
+}
+
+// An imported object is restored to what it was at import, not to the defaults.
+func TestAccSettingsResource_restoreAfterImport(t *testing.T) {
+	w := newTestWorkspace(t)
+	spec := specOf(t, NewBanSettingsResource)
+	w.patchSettings(t, spec, map[string]any{"blockingForClientEnabled": true, "firstBanThreshold": 7, "permanentBanThreshold": 40})
+	atImport := w.settingsObject(t, spec)
+	tfresource.ParallelTest(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		CheckDestroy:             w.expectSettings(spec, atImport),
+		Steps: []tfresource.TestStep{
+			{
+				// The import block adopts the object; the configuration then changes it.
+				Config: w.config(`
+import {
+  to = synerise_ban_settings.this
+  id = "ban_settings"
+}
+
+resource "synerise_ban_settings" "this" {
+  first_ban_threshold = 3
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_ban_settings.this", tfjsonpath.New("on_destroy"), knownvalue.StringExact("restore")),
+				},
+				Check: w.expectSettings(spec, map[string]any{"firstBanThreshold": 3, "permanentBanThreshold": 40}),
+			},
+		},
+	})
+}
+
+// A state written before "restore" existed has no copy of the original object: destroying it writes
+// the defaults and says so, rather than failing or leaving the settings as they are.
+func TestSettingsResource_restoreWithoutACopyFallsBackToReset(t *testing.T) {
+	r := &settingsResource{spec: specOf(t, NewPasswordPolicyResource)}
+	var diags diag.Diagnostics
+	object := r.objectToWriteOnDestroy(context.Background(), onDestroyRestore, privateDataOf(nil), &diags)
+	if diags.HasError() || diags.WarningsCount() != 1 || !strings.Contains(diags[0].Detail(), "holds no copy") {
+		t.Fatalf("want one warning that no copy was kept, got %v", diags)
+	}
+	if got, want := fmt.Sprint(object), fmt.Sprint(r.spec.defaults); got != want {
+		t.Errorf("wrote %s, want the defaults %s", got, want)
+	}
+
+	// With a copy, the copy is written, completed by defaults for the fields it lacks.
+	diags = nil
+	object = r.objectToWriteOnDestroy(context.Background(), onDestroyRestore, privateDataOf([]byte(`{"minLength": 10}`)), &diags)
+	if len(diags) != 0 || fmt.Sprint(object["minLength"]) != "10" || fmt.Sprint(object["digits"]) != fmt.Sprint(r.spec.defaults["digits"]) {
+		t.Errorf("restored %v (%v), want minLength 10 and the default digits", object, diags)
+	}
+	if object := r.objectToWriteOnDestroy(context.Background(), onDestroyRetain, privateDataOf(nil), &diags); object != nil {
+		t.Errorf("retain wrote %v", object)
+	}
+}
+
+// privateDataOf holds one private-state entry, the original object.
+type privateDataOf []byte
+
+func (p privateDataOf) GetKey(_ context.Context, key string) ([]byte, diag.Diagnostics) {
+	if key != originalKey {
+		return nil, nil
+	}
+	return p, nil
+}
+
+func (p privateDataOf) SetKey(context.Context, string, []byte) diag.Diagnostics { return nil }
+
 func specOf(t *testing.T, factory func() resource.Resource) settingsSpec {
 	t.Helper()
 	r, ok := factory().(*settingsResource)
@@ -228,6 +319,16 @@ func (w *testWorkspace) patchSettings(t *testing.T, spec settingsSpec, fields ma
 	if _, err := spec.set(ctx, w.client, object); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// settingsObject reads the settings object as the API has it.
+func (w *testWorkspace) settingsObject(t *testing.T, spec settingsSpec) map[string]any {
+	t.Helper()
+	object, err := spec.get(context.Background(), w.client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return object
 }
 
 // expectSettings compares fields of the API's object, as JSON, with want.
