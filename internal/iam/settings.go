@@ -137,7 +137,7 @@ type IPPolicySettings struct {
 	Enabled bool `json:"enabled"`
 	// EnableSupportSubnets adds the addresses Synerise uses for service work.
 	EnableSupportSubnets bool `json:"enableSupportSubnets"`
-	// IPPolicy lists IPv4 addresses (and CIDR ranges); nil is sent as [].
+	// IPPolicy lists IPv4 addresses; the reference speaks of no ranges. nil is sent as [].
 	IPPolicy []string `json:"ipPolicy"`
 }
 

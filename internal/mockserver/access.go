@@ -35,19 +35,16 @@ type ipPolicySettings struct {
 
 func defaultIPPolicy() ipPolicySettings { return ipPolicySettings{IPPolicy: []string{}} }
 
-// checkIPPolicy accepts IPv4 addresses and, as the project assumes the API does, IPv4 CIDR ranges.
+// checkIPPolicy accepts IPv4 addresses only: the reference speaks of "IPv4 addresses", not of ranges.
 func checkIPPolicy(p *ipPolicySettings) error {
 	if p.IPPolicy == nil {
 		p.IPPolicy = []string{}
 	}
 	for _, entry := range p.IPPolicy {
-		if addr, err := netip.ParseAddr(entry); err == nil && addr.Is4() {
+		if addr, err := netip.ParseAddr(entry); err == nil && addr.Is4() && addr.String() == entry {
 			continue
 		}
-		if prefix, err := netip.ParsePrefix(entry); err == nil && prefix.Addr().Is4() {
-			continue
-		}
-		return badRequest("Invalid IP address or range %q: expected an IPv4 address or CIDR range", entry)
+		return badRequest("Invalid IP address %q: expected an IPv4 address such as 203.0.113.7", entry)
 	}
 	return nil
 }

@@ -99,7 +99,7 @@ func TestEveryEndpoint(t *testing.T) {
 	call("DELETE /uauth/business-profile/mfa/requirements", "/uauth/business-profile/mfa/requirements", nil)
 	call("GET /uauth/users/my-account/strongest-password-settings", "/uauth/users/my-account/strongest-password-settings", nil)
 	call("GET /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", nil)
-	call("POST /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", `{"enabled":true,"enableSupportSubnets":true,"ipPolicy":["10.0.0.1","10.1.0.0/16"]}`)
+	call("POST /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", `{"enabled":true,"enableSupportSubnets":true,"ipPolicy":["10.0.0.1","10.1.0.7"]}`)
 	call("GET /uauth/strongest-password-settings-by-email/{email}", "/uauth/strongest-password-settings-by-email/grace@example.com", nil)
 	call("POST /uauth/users/mfa/initialization", "/uauth/users/mfa/initialization?mfaType=TOTP_AUTHENTICATOR", nil)
 	var backup struct {

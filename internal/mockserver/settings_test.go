@@ -112,11 +112,12 @@ func TestIPPolicyValidation(t *testing.T) {
 		Enabled  bool     `json:"enabled"`
 		IPPolicy []string `json:"ipPolicy"`
 	}
-	api.expect(http.MethodPost, "/uauth/settings/user-bp-ip-policy", `{"enabled":true,"ipPolicy":["10.0.0.1","192.168.0.0/24"]}`, http.StatusOK, &policy)
-	if !policy.Enabled || len(policy.IPPolicy) != 2 || policy.IPPolicy[1] != "192.168.0.0/24" {
+	api.expect(http.MethodPost, "/uauth/settings/user-bp-ip-policy", `{"enabled":true,"ipPolicy":["10.0.0.1","192.168.0.7"]}`, http.StatusOK, &policy)
+	if !policy.Enabled || len(policy.IPPolicy) != 2 || policy.IPPolicy[1] != "192.168.0.7" {
 		t.Errorf("policy %+v", policy)
 	}
-	for _, entry := range []string{"10.0.0.256", "::1", "2001:db8::/32", "example.com", "10.0.0.0/33", ""} {
+	// The reference allows IPv4 addresses: no ranges, no IPv6, no other spellings of an address.
+	for _, entry := range []string{"192.168.0.0/24", "10.0.0.256", "::1", "2001:db8::/32", "example.com", "10.0.0.0/33", "010.0.0.1", ""} {
 		api.expectError(http.MethodPost, "/uauth/settings/user-bp-ip-policy", map[string]any{"ipPolicy": []string{entry}}, http.StatusBadRequest)
 	}
 	api.expect(http.MethodGet, "/uauth/settings/user-bp-ip-policy", nil, http.StatusOK, &policy)

@@ -63,7 +63,7 @@ var settingsCases = map[string]settingsCase{
 		updated: map[string]any{"firstBanThreshold": 3},
 		kept:    map[string]any{"permanentBanThreshold": 50},
 		drift:   map[string]any{"blockingForClientEnabled": false},
-		invalid: "first_ban_duration = -1", invalidErr: `first_ban_duration value must be at least 0`,
+		invalid: "first_ban_duration = -1", invalidErr: `first_ban_duration value must be between 0 and 2147483647`,
 	},
 	"synerise_oauth_settings": {
 		factory: NewOAuthSettingsResource,
@@ -83,7 +83,7 @@ var settingsCases = map[string]settingsCase{
 		updated: map[string]any{"tokenLifetimeInSeconds": 3600, "allowEmailChangeFromWebForm": true},
 		kept:    map[string]any{"allowOverwriteExternalId": true},
 		drift:   map[string]any{"tokenLifetimeInSeconds": 60},
-		invalid: "token_lifetime_in_seconds = -5", invalidErr: `value must be at least 0`,
+		invalid: "token_lifetime_in_seconds = 2147483648", invalidErr: `value must be between 0 and 2147483647`,
 	},
 	"synerise_email_template_settings": {
 		factory: NewEmailTemplateSettingsResource,

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -25,8 +26,9 @@ func nameValidators() []validator.String {
 }
 
 var (
-	// nonNegative is the rule of every count and duration in the settings: 0 disables or means "default".
-	nonNegative = []validator.Int64{int64validator.AtLeast(0)}
+	// nonNegative is the rule of every count and duration in the settings: 0 disables or means "default",
+	// and the API description types them int32 (a Java int), so a larger number would be refused at apply.
+	nonNegative = []validator.Int64{int64validator.Between(0, math.MaxInt32)}
 	// httpURL accepts absolute http(s) URLs, including the API's {{ inserts }} in paths and queries.
 	httpURL = []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https?://[^\s/$.?#][^\s]*$`), "must be an absolute http(s) URL")}
 )
