@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -74,10 +73,12 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"email": schema.StringAttribute{
-				Description:   "Email address of the person. Changing it invites another person (replacement).",
+				Description: "Email address of the person. Addresses are compared without regard to case, as the API " +
+					"compares them, and the state keeps the configuration's spelling: a change of case only is an update " +
+					"that sends nothing and keeps the member. Any other change invites another person (replacement).",
 				Required:      true,
 				Validators:    []validator.String{stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{requiresReplaceUnlessRespelled("email")},
 			},
 			"first_name": schema.StringAttribute{
 				Description: "First name. Defaults to an empty string.",
@@ -96,13 +97,17 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 					"Use `data.synerise_available_roles.<name>.ids_by_name[\"<role>\"]` to name roles.",
 				ElementType: types.Int64Type,
 				Required:    true,
-				Validators:  []validator.Set{setvalidator.SizeAtLeast(1)},
+				Validators:  roleIDsValidators(),
 			},
 			"access_expires_at": schema.StringAttribute{
-				Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`). " +
-					"Unset means no expiration.",
+				Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`, or " +
+					"with an offset such as `2027-01-31T01:00:00+01:00`); unset means no expiration. Times are compared " +
+					"as instants, to the second: the API answers in UTC, and the state keeps the configuration's notation " +
+					"of the same instant. A time that has passed is accepted with a warning, since the member then " +
+					"cannot use the workspace.",
 				CustomType: timetypes.RFC3339Type{},
 				Optional:   true,
+				Validators: []validator.String{accessExpirationInThePast{now: time.Now}},
 			},
 			"status": schema.StringAttribute{
 				Description: "`PENDING` until the invitation is accepted, then `ACTIVE`; `EXPIRED` for an invitation " +
@@ -204,18 +209,21 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	first, last := plan.FirstName.ValueString(), plan.LastName.ValueString()
-	var err error
-	if state.Status.ValueString() == iam.UserStatusPending {
-		_, err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
-	} else {
-		_, err = r.client.UpdateUser(ctx, id, iam.UserUpdate{FirstName: &first, LastName: &last, Roles: roles})
+	// A respelled email address or expiration alone changes nothing the API keeps: nothing is sent.
+	if !plan.FirstName.Equal(state.FirstName) || !plan.LastName.Equal(state.LastName) || !plan.RoleIDs.Equal(state.RoleIDs) {
+		first, last := plan.FirstName.ValueString(), plan.LastName.ValueString()
+		var err error
+		if state.Status.ValueString() == iam.UserStatusPending {
+			_, err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+		} else {
+			_, err = r.client.UpdateUser(ctx, id, iam.UserUpdate{FirstName: &first, LastName: &last, Roles: roles})
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update the membership of %s", state.Email.ValueString()), err)
+			return
+		}
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update the membership of %s", state.Email.ValueString()), err)
-		return
-	}
-	if !plan.AccessExpiresAt.Equal(state.AccessExpiresAt) {
+	if !sameExpiration(plan.AccessExpiresAt, state.AccessExpiresAt) {
 		if !r.setAccessExpiration(ctx, id, plan.AccessExpiresAt, &resp.Diagnostics) {
 			return
 		}
@@ -263,9 +271,20 @@ func (r *InvitationResource) Delete(ctx context.Context, req resource.DeleteRequ
 func (r *InvitationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if !strings.Contains(req.ID, "@") {
 		id, ok := parseImportID(req.ID, "user (or an email address)", &resp.Diagnostics)
-		if ok {
-			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+		if !ok {
+			return
 		}
+		_, err := r.client.UserFromListing(ctx, id)
+		if iam.IsNotFound(err) {
+			resp.Diagnostics.AddError("No such member", fmt.Sprintf("There is no user %d in the workspace, neither a member "+
+				"nor an invitation. List the workspace's users with the synerise_users data source, or import by email address.", id))
+			return
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot look up user %d", id), err)
+			return
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 		return
 	}
 	users, err := r.client.ListUsers(ctx, iam.UserFilter{Search: req.ID})
@@ -299,7 +318,19 @@ func invitationModel(u *iam.User, prior InvitationResourceModel) InvitationResou
 	if u.AccessExpirationDate != nil && *u.AccessExpirationDate != "" {
 		m.AccessExpiresAt = timetypes.NewRFC3339ValueMust(*u.AccessExpirationDate)
 	}
+	// timetypes' own semantic equality would not keep the notation: it holds only for the same offset.
+	if sameExpiration(prior.AccessExpiresAt, m.AccessExpiresAt) {
+		m.AccessExpiresAt = prior.AccessExpiresAt
+	}
 	return m
+}
+
+// sameExpiration reports whether two access expirations end access at the same second, or both never.
+func sameExpiration(a, b timetypes.RFC3339) bool {
+	if a.IsNull() || b.IsNull() || a.IsUnknown() || b.IsUnknown() {
+		return a.Equal(b)
+	}
+	return sameInstant(a.ValueString(), b.ValueString())
 }
 
 func userRoleIDs(roles []iam.UserRole) types.Set {

@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -24,9 +24,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = &InvitationsResource{}
-	_ resource.ResourceWithImportState = &InvitationsResource{}
-	_ resource.ResourceWithModifyPlan  = &InvitationsResource{}
+	_ resource.ResourceWithConfigure      = &InvitationsResource{}
+	_ resource.ResourceWithImportState    = &InvitationsResource{}
+	_ resource.ResourceWithModifyPlan     = &InvitationsResource{}
+	_ resource.ResourceWithValidateConfig = &InvitationsResource{}
 )
 
 // invitationsID is the id of every synerise_invitations: the members map is the identity.
@@ -77,8 +78,10 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"members": schema.MapNestedAttribute{
-				Description: "Members by email address.",
-				Required:    true,
+				Description: "Members by email address. Addresses are compared without regard to case, as the API " +
+					"compares them: two keys that differ only in case are refused, and changing the case of a key keeps " +
+					"the member (the state takes the new spelling; nothing is sent).",
+				Required: true,
 				Validators: []validator.Map{
 					mapvalidator.SizeAtLeast(1),
 					mapvalidator.KeysAre(stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com")),
@@ -91,7 +94,7 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 							Description: "Ids of the member's roles.",
 							ElementType: types.Int64Type,
 							Required:    true,
-							Validators:  []validator.Set{setvalidator.SizeAtLeast(1)},
+							Validators:  roleIDsValidators(),
 						},
 						"id": schema.Int64Attribute{
 							Description: "Numeric id of the user; while the invitation is pending it is also the invitation id.",
@@ -115,7 +118,21 @@ func (r *InvitationsResource) Configure(_ context.Context, req resource.Configur
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan plans a new invitation for every expired member that stays in the configuration.
+// ValidateConfig refuses keys that name one address twice: the API would refuse the second invitation.
+func (r *InvitationsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var members types.Map
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("members"), &members)...)
+	if resp.Diagnostics.HasError() || members.IsNull() || members.IsUnknown() {
+		return
+	}
+	for _, pair := range sameAddresses(slices.Collect(maps.Keys(members.Elements()))) {
+		resp.Diagnostics.AddAttributeError(path.Root("members"), "Duplicate member",
+			fmt.Sprintf("%s and %s are one email address: the API compares addresses without regard to case. Keep one of the two keys.", pair[0], pair[1]))
+	}
+}
+
+// ModifyPlan carries a member over to a key that only respells its address, and plans a new invitation
+// for every expired member that stays in the configuration.
 func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
@@ -126,17 +143,68 @@ func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if resp.Diagnostics.HasError() || plan.Members == nil {
 		return
 	}
+	respelled := respellings(state.Members, plan.Members)
 	changed := false
 	for email, member := range plan.Members {
-		if prior, ok := state.Members[email]; ok && prior.Status.ValueString() == iam.UserStatusExpired {
-			member.ID, member.Status = types.Int64Unknown(), types.StringUnknown()
-			plan.Members[email] = member
-			changed = true
+		priorEmail, renamed := respelled[email]
+		if !renamed {
+			priorEmail = email
 		}
+		prior, known := state.Members[priorEmail]
+		switch {
+		case !known:
+			continue
+		case prior.Status.ValueString() == iam.UserStatusExpired:
+			member.ID, member.Status = types.Int64Unknown(), types.StringUnknown()
+		case renamed:
+			member.ID, member.Status = prior.ID, prior.Status
+		default:
+			continue
+		}
+		plan.Members[email] = member
+		changed = true
 	}
 	if changed {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	}
+}
+
+// respellings maps each address new to planned onto the address of prior that it respells (the same
+// address in another case) and that planned no longer holds.
+func respellings(prior, planned map[string]memberModel) map[string]string {
+	leaving := map[string]string{}
+	for email := range prior {
+		if _, stays := planned[email]; !stays {
+			leaving[strings.ToLower(email)] = email
+		}
+	}
+	out := map[string]string{}
+	for email := range planned {
+		if _, known := prior[email]; known {
+			continue
+		}
+		if old, ok := leaving[strings.ToLower(email)]; ok {
+			out[email] = old
+			delete(leaving, strings.ToLower(email))
+		}
+	}
+	return out
+}
+
+// sameAddresses lists the pairs of emails that differ only in case, each pair and the list sorted.
+func sameAddresses(emails []string) [][2]string {
+	slices.Sort(emails)
+	first := map[string]string{}
+	var pairs [][2]string
+	for _, email := range emails {
+		key := strings.ToLower(email)
+		if seen, ok := first[key]; ok {
+			pairs = append(pairs, [2]string{seen, email})
+			continue
+		}
+		first[key] = email
+	}
+	return pairs
 }
 
 func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -217,15 +285,14 @@ func (r *InvitationsResource) Update(ctx context.Context, req resource.UpdateReq
 	// state is brought forward step by step, so that a failure leaves it true to what was done.
 	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
 
-	var leaving, reinvite []string
-	for email, prior := range state.Members {
-		if _, stays := plan.Members[email]; !stays {
-			leaving = append(leaving, email)
-		} else if prior.Status.ValueString() == iam.UserStatusExpired {
-			reinvite = append(reinvite, email)
-		}
+	for email, old := range respellings(state.Members, plan.Members) {
+		state.Members[email] = state.Members[old]
+		delete(state.Members, old)
 	}
-	slices.Sort(leaving)
+	leaving, reinvite, forgotten := departures(state.Members, plan.Members)
+	for _, email := range forgotten {
+		delete(state.Members, email)
+	}
 	if !r.remove(ctx, &state, append(leaving, reinvite...), &resp.Diagnostics) {
 		return
 	}
@@ -244,6 +311,34 @@ func (r *InvitationsResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	slices.Sort(joining)
 	r.invite(ctx, plan.Members, joining, &state, &resp.Diagnostics)
+}
+
+// departures sorts out the prior members the plan changes: those who leave the workspace, expired
+// ones to invite again, and keys to forget without a request because they name a member who stays
+// under another key (two spellings of one address, imported before import ids were checked: removing
+// the second would remove the member).
+func departures(prior, planned map[string]memberModel) (leaving, reinvite, forgotten []string) {
+	staying := map[int64]bool{}
+	for email, m := range prior {
+		if _, stays := planned[email]; stays {
+			staying[m.ID.ValueInt64()] = true
+		}
+	}
+	for email, m := range prior {
+		_, stays := planned[email]
+		switch {
+		case !stays && staying[m.ID.ValueInt64()]:
+			forgotten = append(forgotten, email)
+		case !stays:
+			leaving = append(leaving, email)
+		case m.Status.ValueString() == iam.UserStatusExpired:
+			reinvite = append(reinvite, email)
+		}
+	}
+	slices.Sort(leaving)
+	slices.Sort(reinvite)
+	slices.Sort(forgotten)
+	return leaving, reinvite, forgotten
 }
 
 func (r *InvitationsResource) updateMember(ctx context.Context, email string, prior, planned memberModel, state *InvitationsResourceModel, diags *diag.Diagnostics) bool {
@@ -319,9 +414,10 @@ func (r *InvitationsResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
-// ImportState takes a comma-separated list of the members' email addresses.
+// ImportState takes a comma-separated list of the members' email addresses, each a member or an
+// invitation of the workspace, and each once.
 func (r *InvitationsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	members := map[string]memberModel{}
+	var emails []string
 	for _, email := range strings.Split(req.ID, ",") {
 		email = strings.TrimSpace(email)
 		if !emailPattern.MatchString(email) {
@@ -329,6 +425,34 @@ func (r *InvitationsResource) ImportState(ctx context.Context, req resource.Impo
 				fmt.Sprintf("Expected comma-separated email addresses such as ada@example.com,alan@example.com; %q is not one.", email))
 			return
 		}
+		emails = append(emails, email)
+	}
+	for _, pair := range sameAddresses(slices.Clone(emails)) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("%s and %s are one email address: the API compares addresses without regard to case. Name each member once.", pair[0], pair[1]))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	users, err := r.client.UsersFromListing(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot list the users", err)
+		return
+	}
+	byEmail := indexUsers(users)
+	var missing []string
+	for _, email := range emails {
+		if _, ok := byEmail[strings.ToLower(email)]; !ok {
+			missing = append(missing, email)
+		}
+	}
+	if len(missing) > 0 {
+		resp.Diagnostics.AddError("No such members", fmt.Sprintf("%s: neither members nor invitations of the workspace. "+
+			"Import only addresses the workspace has; add the others to members and apply to invite them.", strings.Join(missing, ", ")))
+		return
+	}
+	members := map[string]memberModel{}
+	for _, email := range emails {
 		members[email] = memberModel{
 			FirstName: types.StringNull(), LastName: types.StringNull(), RoleIDs: types.SetNull(types.Int64Type),
 			ID: types.Int64Null(), Status: types.StringNull(),

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -69,15 +70,17 @@ func (r *ManagedDomainResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"resource stops the workspace managing the domain; the published proof may stay or go.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "The domain name.",
+				Description:   "The domain name, spelled as `domain` is.",
 				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: []planmodifier.String{idIsDomain{}},
 			},
 			"domain": schema.StringAttribute{
-				Description:   "The domain, such as `example.com`. Changing it manages another domain (replacement).",
+				Description: "The domain, such as `example.com`. Domain names are compared without regard to case, as " +
+					"the API compares them, and the state keeps the configuration's spelling: a change of case only is an " +
+					"update that sends nothing. Any other change manages another domain (replacement).",
 				Required:      true,
 				Validators:    []validator.String{domainNameValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{requiresReplaceUnlessRespelled("domain")},
 			},
 			"verification_method": schema.StringAttribute{
 				Description: "How the domain proves ownership: `TXT_RECORD` (the default; a TXT record on the domain holds the " +
@@ -88,8 +91,16 @@ func (r *ManagedDomainResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Validators:    []validator.String{stringvalidator.OneOf(iam.DomainVerificationTXTRecord, iam.DomainVerificationFileCheck)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"verified":   schema.BoolAttribute{Description: "Whether Synerise considers the domain verified.", Computed: true},
-			"created_at": schema.StringAttribute{Description: "When the domain was verified (RFC 3339).", Computed: true},
+			"verified": schema.BoolAttribute{
+				Description:   "Whether Synerise considers the domain verified.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				Description:   "When the domain was verified (RFC 3339).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true}),
@@ -198,7 +209,8 @@ func (r *ManagedDomainResource) Read(ctx context.Context, req resource.ReadReque
 	resp.Diagnostics.Append(resp.State.Set(ctx, managedDomainModel(domain, state))...)
 }
 
-// Update has nothing to send: every argument but timeouts replaces the resource.
+// Update has nothing to send: every argument but timeouts replaces the resource, and a change of the
+// domain's case names the same domain.
 func (r *ManagedDomainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan ManagedDomainResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -216,9 +228,36 @@ func (r *ManagedDomainResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 }
 
-// ImportState takes the domain name.
+// ImportState takes the domain name, which the workspace must manage.
 func (r *ManagedDomainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	if !domainNamePattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected a bare %s; got %q.", domainNameForm, req.ID))
+		return
+	}
+	_, err := r.client.ManagedDomainFromListing(ctx, req.ID)
+	if iam.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot import the managed domain %s", req.ID), fmt.Sprintf(
+			"The workspace manages no domain %s. Check the spelling, or create the resource instead to verify the domain.", req.ID))
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the managed domain %s", req.ID), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+// idIsDomain plans the id as the configured domain, so that a change of case respells both at once.
+type idIsDomain struct{}
+
+func (idIsDomain) Description(context.Context) string { return "The id is the configured domain name." }
+
+func (m idIsDomain) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (idIsDomain) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	var domain types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("domain"), &domain)...)
+	resp.PlanValue = domain
 }
 
 // managedDomainModel keeps the configuration's spelling of a domain the API treats as the same.

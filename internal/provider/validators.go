@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -50,7 +53,48 @@ func atMost(values map[string]attr.Value, low, high string, diags *diag.Diagnost
 
 func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
 
-// domainNameValidator accepts a fully qualified domain name such as example.com or mail.example.co.uk.
-var domainNameValidator = stringvalidator.RegexMatches(
-	regexp.MustCompile(`^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`),
-	"must be a domain name such as example.com, without scheme, path or trailing dot")
+// domainNamePattern matches a fully qualified domain name such as example.com or mail.example.co.uk.
+var domainNamePattern = regexp.MustCompile(`^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+
+// domainNameForm says what domainNamePattern accepts.
+const domainNameForm = "domain name such as example.com, without scheme, path or trailing dot"
+
+// domainNameValidator is the rule of every domain name in a configuration.
+var domainNameValidator = stringvalidator.RegexMatches(domainNamePattern, "must be a "+domainNameForm)
+
+// roleIDsValidators require at least one role, each a positive id as the API numbers roles.
+func roleIDsValidators() []validator.Set {
+	return []validator.Set{
+		setvalidator.SizeAtLeast(1),
+		setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
+	}
+}
+
+// accessExpirationInThePast warns about an access expiration that has passed: the API takes it, and the
+// member can no longer use the workspace, which is rarely what the configuration meant.
+type accessExpirationInThePast struct {
+	now func() time.Time
+}
+
+func (v accessExpirationInThePast) Description(context.Context) string {
+	return "warns when the time has passed, since the member then cannot use the workspace"
+}
+
+func (v accessExpirationInThePast) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v accessExpirationInThePast) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	// An unparsable time is the attribute type's error to report.
+	at, err := time.Parse(time.RFC3339, req.ConfigValue.ValueString())
+	if err != nil || at.After(v.now()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, "Access expiration in the past",
+		fmt.Sprintf("%s has passed: once applied, the member loses access and will be unable to use the workspace. "+
+			"Set a time in the future to grant access until then, or remove %s for access without an end.",
+			req.ConfigValue.ValueString(), req.Path))
+}

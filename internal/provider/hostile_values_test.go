@@ -1,0 +1,486 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
+)
+
+// Values the API normalises (the offset of a time, the case of an email address or a domain name) and
+// import ids that name the wrong objects, as found by hostile testing (issue 14).
+
+func expiringInvitation(expiresAt string) string {
+	return memberRoles + adaInvitation("synerise_role.auditor.id", fmt.Sprintf("access_expires_at = %q", expiresAt))
+}
+
+// Bug 2: the API answers an expiration in UTC. Written with another offset it is the same instant: the
+// apply succeeds, the state keeps the configuration's notation, and nobody is invited twice.
+func TestAccHostileValues_accessExpiresAtWithOffset(t *testing.T) {
+	w := newTestWorkspace(t)
+	const withOffset, inUTC = "2030-06-01T02:00:00+02:00", "2030-06-01T00:00:00Z"
+	expiresAt := tfjsonpath.New("access_expires_at")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(expiringInvitation(withOffset)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", expiresAt, knownvalue.StringExact(withOffset)),
+				},
+				Check: w.expectAccessExpiration(t, "ada@example.com", inUTC),
+			},
+			{
+				// A real change of the instant outside Terraform still shows as drift, and is undone.
+				PreConfig: func() {
+					other := time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)
+					if err := w.client.SetUserAccessExpiration(context.Background(), w.user(t, "ada@example.com").ID, &other); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: w.config(expiringInvitation(withOffset)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("synerise_invitation.ada", expiresAt, knownvalue.StringExact(withOffset)),
+					},
+				},
+				Check: w.expectAccessExpiration(t, "ada@example.com", inUTC),
+			},
+			{
+				// Another notation of the same instant updates the state only: nothing is sent.
+				PreConfig: w.mock.ResetCounts,
+				Config:    w.config(expiringInvitation(inUTC)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", expiresAt, knownvalue.StringExact(inUTC)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{
+							"PUT /uauth/users/{userId}/access-time":        0,
+							"POST /uauth/users/invitations/{invitationId}": 0,
+						})
+					},
+					w.expectInvitationMails("ada@example.com", 1),
+				),
+			},
+		},
+	})
+}
+
+func mixedCaseInvitation(email string) string {
+	return memberRoles + fmt.Sprintf(`
+resource "synerise_invitation" "mixed" {
+  email    = %q
+  role_ids = [synerise_role.auditor.id]
+}`, email)
+}
+
+// noMembershipChange is what a respelling must not send: no removal, no invitation, no update.
+var noMembershipChange = map[string]int{
+	"DELETE /uauth/users/profile-association/{ids}":   0,
+	"DELETE /uauth/users/invitations/{invitationIds}": 0,
+	"POST /uauth/users/invitations/invite":            0,
+	"POST /uauth/users/invitations/invite-bulk":       0,
+	"POST /uauth/users/{userId}":                      0,
+}
+
+// Bug 3: a case-only change of an active member's address keeps the member: no removal, no new
+// invitation, the same id, still ACTIVE.
+func TestAccHostileValues_emailCaseChangeKeepsMember(t *testing.T) {
+	w := newTestWorkspace(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(mixedCaseInvitation("mixed.case@example.com")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitation.mixed", tfjsonpath.New("id")),
+				},
+			},
+			{
+				PreConfig: func() {
+					w.accept(t, "mixed.case@example.com")
+					w.mock.ResetCounts()
+				},
+				Config: w.config(mixedCaseInvitation("Mixed.Case@example.com")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.mixed", plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitation.mixed", tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue("synerise_invitation.mixed", tfjsonpath.New("email"), knownvalue.StringExact("Mixed.Case@example.com")),
+					statecheck.ExpectKnownValue("synerise_invitation.mixed", tfjsonpath.New("status"), knownvalue.StringExact(iam.UserStatusActive)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					func(*terraform.State) error { return w.expectRequests(noMembershipChange) },
+					w.expectUser(t, "mixed.case@example.com", iam.UserStatusActive, 1),
+					w.expectInvitationMails("mixed.case@example.com", 1),
+				),
+			},
+		},
+	})
+}
+
+// Bug 3: a case-only change of a managed domain keeps it managed: no deletion, no second verification.
+func TestAccHostileValues_domainCaseChangeKeepsDomain(t *testing.T) {
+	w := newTestWorkspace(t)
+	w.mock.PublishDomainProof("example.org", iam.DomainVerificationTXTRecord)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(domainConfig("Example.ORG", iam.DomainVerificationTXTRecord, "1m")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_managed_domain.this", tfjsonpath.New("domain"), knownvalue.StringExact("Example.ORG")),
+				},
+			},
+			{
+				PreConfig: w.mock.ResetCounts,
+				Config:    w.config(domainConfig("example.org", iam.DomainVerificationTXTRecord, "1m")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_managed_domain.this", plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_managed_domain.this", tfjsonpath.New("domain"), knownvalue.StringExact("example.org")),
+					statecheck.ExpectKnownValue("synerise_managed_domain.this", tfjsonpath.New("id"), knownvalue.StringExact("example.org")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{verifyRoute: 0, "DELETE /uauth/managed-domains": 0})
+					},
+					w.expectManagedDomains("Example.ORG"),
+				),
+			},
+		},
+	})
+}
+
+func casedMembers(emails ...string) string {
+	members := ""
+	for _, email := range emails {
+		members += fmt.Sprintf("    %q = { role_ids = [synerise_role.auditor.id] }\n", email)
+	}
+	return memberRoles + fmt.Sprintf(`
+resource "synerise_invitations" "team" {
+  members = {
+%s  }
+}`, members)
+}
+
+// Bug 3: in synerise_invitations, two keys that differ only by case are one address, refused at plan
+// time; a case-only rename of a key carries the member over instead of removing and re-inviting them.
+func TestAccHostileValues_invitationsKeysByCase(t *testing.T) {
+	w := newTestWorkspace(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	members := tfjsonpath.New("members")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      w.config(casedMembers("dup@example.com", "DUP@example.com")),
+				ExpectError: wrappedError(`Duplicate member(?s).*DUP@example.com and dup@example.com are one email address`),
+			},
+			{
+				Config: w.config(casedMembers("mixed.case@example.com")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitations.team", members.AtMapKey("mixed.case@example.com").AtMapKey("id")),
+				},
+				Check: func(*terraform.State) error { return w.expectMembers("dup@", 0) },
+			},
+			{
+				PreConfig: func() {
+					w.accept(t, "mixed.case@example.com")
+					w.mock.ResetCounts()
+				},
+				Config: w.config(casedMembers("Mixed.Case@example.com")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+						// Known at plan time: the plan says the member stays who they are.
+						plancheck.ExpectKnownValue("synerise_invitations.team", members.AtMapKey("Mixed.Case@example.com").AtMapKey("status"),
+							knownvalue.StringExact(iam.UserStatusActive)),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitations.team", members.AtMapKey("Mixed.Case@example.com").AtMapKey("id")),
+					statecheck.ExpectKnownValue("synerise_invitations.team", members, knownvalue.MapSizeExact(1)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					func(*terraform.State) error { return w.expectRequests(noMembershipChange) },
+					w.expectUser(t, "mixed.case@example.com", iam.UserStatusActive, 1),
+					w.expectInvitationMails("mixed.case@example.com", 1),
+				),
+			},
+		},
+	})
+}
+
+// Bug 6: an import id that names one member twice (by case), or addresses that are neither members
+// nor invitations of the workspace, is refused, naming them; the member stays in the workspace.
+func TestAccHostileValues_invitationsImportRefusesWrongIDs(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(casedMembers("imp@example.com"))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:     func() { w.accept(t, "imp@example.com") },
+				ResourceName:  "synerise_invitations.team",
+				ImportState:   true,
+				ImportStateId: "IMP@example.com,imp@example.com",
+				ExpectError:   wrappedError(`IMP@example.com and imp@example.com are one email address`),
+			},
+			{
+				ResourceName:  "synerise_invitations.team",
+				ImportState:   true,
+				ImportStateId: "ghost@example.com,imp@example.com,phantom@example.com",
+				ExpectError:   wrappedError(`ghost@example.com, phantom@example.com: neither members nor invitations of the workspace`),
+			},
+			{
+				ResourceName:  "synerise_invitations.team",
+				ImportState:   true,
+				ImportStateId: "ghost@example.com",
+				ExpectError:   wrappedError(`ghost@example.com: neither members nor invitations of the workspace`),
+			},
+			{
+				Config: config,
+				Check:  w.expectUser(t, "imp@example.com", iam.UserStatusActive, 1),
+			},
+		},
+	})
+}
+
+// Importing what the workspace does not have, or an id of the wrong form, fails naming it, instead of
+// Terraform's "Cannot import non-existent remote object".
+func TestAccHostileValues_importNamesMissingObject(t *testing.T) {
+	w := newTestWorkspace(t)
+	domain := w.config(`
+resource "synerise_managed_domain" "this" {
+  domain = "example.org"
+}`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:        w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				ResourceName:  "synerise_invitation.ada",
+				ImportState:   true,
+				ImportStateId: "4242",
+				ExpectError:   wrappedError(`no user 4242 in the workspace`),
+			},
+			{
+				Config:        w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				ResourceName:  "synerise_invitation.ada",
+				ImportState:   true,
+				ImportStateId: "ada@example.com",
+				ExpectError:   wrappedError(`No user or invitation of the workspace has the email address ada@example.com`),
+			},
+			{
+				Config:        domain,
+				ResourceName:  "synerise_managed_domain.this",
+				ImportState:   true,
+				ImportStateId: "https://example.org/",
+				ExpectError:   wrappedError(`Expected a bare domain name such as example.com, without scheme, path or trailing dot; got "https://example.org/"`),
+			},
+			{
+				Config:        domain,
+				ResourceName:  "synerise_managed_domain.this",
+				ImportState:   true,
+				ImportStateId: "example.org",
+				ExpectError:   wrappedError(`The workspace manages no domain example.org`),
+			},
+		},
+	})
+}
+
+// Role ids are positive: a zero or negative one is refused at plan time, in both resources.
+func TestAccHostileValues_roleIDsMustBePositive(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      w.config(adaInvitation("-1", "")),
+				PlanOnly:    true,
+				ExpectError: wrappedError(`role_ids\[Value\(-1\)\] value must be at least 1, got: -1`),
+			},
+			{
+				Config:      w.config(adaInvitation("0", "")),
+				PlanOnly:    true,
+				ExpectError: wrappedError(`value must be at least 1, got: 0`),
+			},
+			{
+				Config: w.config(`
+resource "synerise_invitations" "team" {
+  members = { "ada@example.com" = { role_ids = [1, -7] } }
+}`),
+				PlanOnly:    true,
+				ExpectError: wrappedError(`members\["ada@example.com"\].role_ids\[Value\(-7\)\] value must be at least 1, got: -7`),
+			},
+		},
+	})
+}
+
+// An expiration in the past is a warning, not an error: the plan succeeds (the warning itself is
+// asserted by TestAccessExpirationInThePast).
+func TestAccHostileValues_pastAccessExpirationPlans(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:             w.config(expiringInvitation("2001-01-01T00:00:00Z")),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+}
+
+func TestAccessExpirationInThePast(t *testing.T) {
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	v := accessExpirationInThePast{now: func() time.Time { return now }}
+	for _, tc := range []struct {
+		value types.String
+		warns bool
+	}{
+		{types.StringValue("2026-05-01T11:59:59Z"), true},
+		// 11:30 UTC: in the past, though its clock reads later than now's.
+		{types.StringValue("2026-05-01T13:30:00+02:00"), true},
+		{types.StringValue("2026-05-01T12:00:01Z"), false},
+		{types.StringValue("2026-05-01T08:00:01-04:00"), false},
+		{types.StringNull(), false},
+		{types.StringUnknown(), false},
+		// The attribute's type reports a malformed time; the warning stays out of the way.
+		{types.StringValue("next tuesday"), false},
+	} {
+		resp := &validator.StringResponse{}
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("access_expires_at"), ConfigValue: tc.value}, resp)
+		if resp.Diagnostics.ErrorsCount() > 0 {
+			t.Errorf("%s: errors %v, want at most a warning", tc.value, resp.Diagnostics)
+		}
+		warnings := resp.Diagnostics.Warnings()
+		if !tc.warns {
+			if len(warnings) > 0 {
+				t.Errorf("%s: warned %v", tc.value, warnings)
+			}
+			continue
+		}
+		if len(warnings) != 1 {
+			t.Errorf("%s: %d warnings, want 1", tc.value, len(warnings))
+			continue
+		}
+		if detail := warnings[0].Detail(); !strings.Contains(detail, tc.value.ValueString()) ||
+			!strings.Contains(detail, "unable to use the workspace") || !strings.Contains(detail, "remove access_expires_at") {
+			t.Errorf("%s: the warning says %q; it should name the time, say the member cannot use the workspace, and what to do", tc.value, detail)
+		}
+	}
+}
+
+func TestSameInstant(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2030-06-01T02:00:00+02:00", "2030-06-01T00:00:00Z", true},
+		{"2030-05-31T20:00:00-04:00", "2030-06-01T00:00:00+00:00", true},
+		// The API keeps whole seconds.
+		{"2030-06-01T00:00:00.750Z", "2030-06-01T00:00:00Z", true},
+		{"2030-06-01T02:00:00+02:00", "2030-06-01T02:00:00Z", false},
+		{"2030-06-01T00:00:01Z", "2030-06-01T00:00:00Z", false},
+		{"soon", "soon", true},
+		{"soon", "2030-06-01T00:00:00Z", false},
+	} {
+		if got := sameInstant(tc.a, tc.b); got != tc.same {
+			t.Errorf("sameInstant(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
+
+func TestSameAddresses(t *testing.T) {
+	got := sameAddresses([]string{"dup@example.com", "ada@example.com", "Dup@example.com", "DUP@example.com"})
+	want := [][2]string{{"DUP@example.com", "Dup@example.com"}, {"DUP@example.com", "dup@example.com"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("sameAddresses = %v, want %v", got, want)
+	}
+	if got := sameAddresses([]string{"ada@example.com", "alan@example.com"}); len(got) != 0 {
+		t.Errorf("distinct addresses paired: %v", got)
+	}
+}
+
+// A state imported before import ids were checked can hold one member under two spellings; dropping
+// one spelling from the configuration must forget that key, not remove the member who stays (bug 6).
+func TestDeparturesForgetsSecondSpellingOfStayingMember(t *testing.T) {
+	member := func(id int64, status string) memberModel {
+		return memberModel{ID: types.Int64Value(id), Status: types.StringValue(status)}
+	}
+	prior := map[string]memberModel{
+		"IMP@example.com":   member(7, iam.UserStatusActive),
+		"imp@example.com":   member(7, iam.UserStatusActive),
+		"gone@example.com":  member(8, iam.UserStatusActive),
+		"stale@example.com": member(9, iam.UserStatusExpired),
+	}
+	planned := map[string]memberModel{"imp@example.com": {}, "stale@example.com": {}}
+	leaving, reinvite, forgotten := departures(prior, planned)
+	if !slices.Equal(leaving, []string{"gone@example.com"}) || !slices.Equal(reinvite, []string{"stale@example.com"}) ||
+		!slices.Equal(forgotten, []string{"IMP@example.com"}) {
+		t.Errorf("departures = leaving %v, reinvite %v, forgotten %v; want [gone@example.com], [stale@example.com], [IMP@example.com]",
+			leaving, reinvite, forgotten)
+	}
+}
+
+func TestRespellings(t *testing.T) {
+	prior := map[string]memberModel{"mixed.case@example.com": {}, "ada@example.com": {}, "alan@example.com": {}}
+	planned := map[string]memberModel{"Mixed.Case@example.com": {}, "ada@example.com": {}, "grace@example.com": {}}
+	got := respellings(prior, planned)
+	if len(got) != 1 || got["Mixed.Case@example.com"] != "mixed.case@example.com" {
+		t.Errorf("respellings = %v, want only Mixed.Case@example.com from mixed.case@example.com", got)
+	}
+}
+
+func (w *testWorkspace) expectAccessExpiration(t *testing.T, email, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := w.user(t, email).AccessExpirationDate
+		if got == nil {
+			return fmt.Errorf("the API has no access expiration for %s, want %s", email, want)
+		}
+		if *got != want {
+			return fmt.Errorf("the API has the access of %s expire at %s, want %s", email, *got, want)
+		}
+		return nil
+	}
+}
+
+func (w *testWorkspace) expectInvitationMails(email string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		n := 0
+		for _, m := range w.mock.Mails(email) {
+			if m.Kind == mockserver.MailInvitation {
+				n++
+			}
+		}
+		if n != want {
+			return fmt.Errorf("%s received %d invitations, want %d", email, n, want)
+		}
+		return nil
+	}
+}
