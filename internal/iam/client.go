@@ -1,7 +1,9 @@
 // Package iam is a client for the Synerise Identity and Access Management REST API.
 //
 // It knows HTTP and JSON and nothing of Terraform: every method takes a context, sends one logical
-// request (retried according to the policy in retry.go) and returns typed values or an *Error.
+// request (retried according to the policy in retry.go) and returns typed values or an error: an
+// *Error for an answer outside 2xx, a *TimeoutError when the API did not answer in time, and an
+// *OutcomeUnknownError for a create that may or may not have happened (creates.go).
 package iam
 
 import (

@@ -42,11 +42,10 @@ type SyneriseProvider struct {
 
 // SyneriseProviderModel is the provider block.
 type SyneriseProviderModel struct {
-	APIURL       types.String         `tfsdk:"api_url"`
-	APIToken     types.String         `tfsdk:"api_token"`
-	MaxRetries   types.Int64          `tfsdk:"max_retries"`
-	MaxRetryWait timetypes.GoDuration `tfsdk:"max_retry_wait"`
-	// RequestTimeout is named so, not after a Terraform timeout: it bounds each attempt of one request.
+	APIURL         types.String         `tfsdk:"api_url"`
+	APIToken       types.String         `tfsdk:"api_token"`
+	MaxRetries     types.Int64          `tfsdk:"max_retries"`
+	MaxRetryWait   timetypes.GoDuration `tfsdk:"max_retry_wait"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 }
 
@@ -96,7 +95,7 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Description: fmt.Sprintf("How long one attempt of a request may take, from sending it to reading the whole "+
 					"answer, as a Go duration such as `2m`. An attempt that gets no answer in time is retried like a 503 "+
 					"(see `max_retries`), so an API that hangs cannot stall a run. Defaults to the `"+envRequestTimeout+
-					"` environment variable, then to `%s`.", iam.DefaultRequestTimeout),
+					"` environment variable, then to `%gs`.", iam.DefaultRequestTimeout.Seconds()),
 				CustomType: timetypes.GoDurationType{},
 				Optional:   true,
 			},
