@@ -1,7 +1,9 @@
 // Package iam is a client for the Synerise Identity and Access Management REST API.
 //
 // It knows HTTP and JSON and nothing of Terraform: every method takes a context, sends one logical
-// request (retried according to the policy in retry.go) and returns typed values or an *Error.
+// request (retried according to the policy in retry.go) and returns typed values or an error: an
+// *Error for an answer outside 2xx, a *TimeoutError when the API did not answer in time, and an
+// *OutcomeUnknownError for a create that may or may not have happened (creates.go).
 package iam
 
 import (
@@ -42,7 +44,11 @@ type Config struct {
 	// MinRetryWait and MaxRetryWait bound the wait between attempts, including a server's Retry-After.
 	MinRetryWait time.Duration
 	MaxRetryWait time.Duration
-	// HTTPClient is the transport underneath; a pooled client when nil.
+	// RequestTimeout bounds each attempt of a request, from sending it to reading the whole answer;
+	// DefaultRequestTimeout when zero or negative. An attempt that times out is retried as a 503 is.
+	RequestTimeout time.Duration
+	// HTTPClient is the transport underneath; a pooled client when nil. The client uses a copy of it
+	// whose Timeout is RequestTimeout.
 	HTTPClient *http.Client
 	// Logger receives debug lines about requests and retries; nothing is logged when nil.
 	Logger Logger
@@ -55,13 +61,15 @@ type Client struct {
 	userAgent string
 	http      *retryablehttp.Client
 	logger    Logger
+	// requestTimeout bounds each attempt; the http client enforces it, errors report it.
+	requestTimeout time.Duration
 
 	// shared holds the listings that readers share until the client next writes.
 	shared sharedListings
 
-	// roleGroupCreates serialises group creation: the API answers a create with every group and no
-	// marker of the new one, so the new group is the one whose id was not there before.
-	roleGroupCreates chan struct{}
+	// creates serialises the creates of one natural key (see createOnce), so that two creates of
+	// one name cannot take each other's object for their own.
+	creates keyLocks
 }
 
 // New checks cfg and builds a Client.
@@ -83,12 +91,15 @@ func New(cfg Config) (*Client, error) {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-synerise"
 	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
 	c := &Client{
-		baseURL:          base,
-		token:            cfg.Token,
-		userAgent:        cfg.UserAgent,
-		logger:           cfg.Logger,
-		roleGroupCreates: make(chan struct{}, 1),
+		baseURL:        base,
+		token:          cfg.Token,
+		userAgent:      cfg.UserAgent,
+		logger:         cfg.Logger,
+		requestTimeout: cfg.RequestTimeout,
 	}
 	c.http = newRetryingClient(cfg, c.debug)
 	return c, nil
@@ -124,6 +135,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		}
 		body = bytes.NewReader(encoded)
 	}
+	ctx, tally := withTally(ctx)
 	req, err := retryablehttp.NewRequestWithContext(withIdempotency(ctx, r.idempotent), r.method, u.String(), body)
 	if err != nil {
 		return fmt.Errorf("building %s %s request: %w", r.method, r.path, err)
@@ -146,6 +158,9 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return fmt.Errorf("%s %s: %w", r.method, r.path, ctxErr)
+		}
+		if isTimeout(err) {
+			return &TimeoutError{Method: r.method, Path: r.path, Timeout: c.requestTimeout, Attempts: tally.attempts, TimedOut: tally.timeouts}
 		}
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}

@@ -41,6 +41,11 @@ func TestNewValidatesConfig(t *testing.T) {
 func TestRequestHeaders(t *testing.T) {
 	t.Parallel()
 	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			// The listing of same-named roles that precedes a create.
+			_, _ = io.WriteString(w, `[]`)
+			return
+		}
 		if got := r.Header.Get("Authorization"); got != "Bearer secret-token" {
 			t.Errorf("Authorization = %q", got)
 		}
@@ -195,7 +200,12 @@ func TestContextCancelsARequest(t *testing.T) {
 
 func TestForbiddenNamesThePermission(t *testing.T) {
 	t.Parallel()
-	c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/uauth/users/available-roles" {
+			// The listing of same-named roles that precedes a role create, so that the create's own 403 is seen.
+			_, _ = io.WriteString(w, `[]`)
+			return
+		}
 		w.WriteHeader(http.StatusForbidden)
 		_, _ = io.WriteString(w, `{"status":403,"error":"Forbidden","message":"Insufficient permissions"}`)
 	}, Config{MaxRetries: -1})

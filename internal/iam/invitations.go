@@ -3,7 +3,9 @@ package iam
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -30,32 +32,85 @@ type bulkInvitationRequest struct {
 }
 
 // InviteUser invites a person; the answer is a PENDING user whose id is the invitation id. A create
-// is not repeated blindly: should its answer be lost, the person is looked up by email first.
+// is not repeated blindly: should its answer be lost, the person is looked up by email first, and only
+// a user who was not listed before the create is taken for its result.
 func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 	in.Roles = nonNilIDs(in.Roles)
-	return createOnce(ctx, c, "invitation of "+in.Email, func(ctx context.Context) (*User, error) {
+	unlock, err := c.creates.lock(ctx, memberKey(in.Email))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	before, err := c.usersWithEmail(ctx, in.Email)
+	if err != nil {
+		return nil, err
+	}
+	existed := idsOf(before, userID)
+	return createOnce(ctx, c, KindInvitation, "invitation of "+in.Email, func(ctx context.Context) (*User, error) {
 		var user User
 		if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/invite", body: in}, &user); err != nil {
 			return nil, err
 		}
 		return &user, nil
-	}, func() (*User, bool, error) { return c.findMember(ctx, in.Email) })
+	}, func(ctx context.Context) (*User, bool, error) {
+		users, err := c.usersWithEmail(ctx, in.Email)
+		if err != nil {
+			return nil, false, err
+		}
+		i := slices.IndexFunc(users, func(u User) bool { return !existed[u.ID] })
+		if i < 0 {
+			return nil, false, nil
+		}
+		return &users[i], true, nil
+	})
 }
 
 // InviteUsers invites several people at once, all or none; the answer lists the users in request order.
-// It is not repeated once the server may have acted. An empty list sends nothing. An answer with another
-// number of users than invitations is returned with an error, since the caller cannot pair them by position.
+// It is not repeated once the server may have acted: should its answer be lost, the batch is taken to
+// have happened when every address is listed as a user who was not listed before. An empty list sends
+// nothing. An answer with another number of users than invitations is returned with an error, since the
+// caller cannot pair them by position.
 func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, error) {
 	if len(in) == 0 {
 		return []User{}, nil
 	}
 	body := bulkInvitationRequest{Invitations: make([]Invitation, len(in))}
+	keys := make([]string, len(in))
 	for i, inv := range in {
 		inv.Roles = nonNilIDs(inv.Roles)
 		body.Invitations[i] = inv
+		keys[i] = memberKey(inv.Email)
 	}
+	unlock, err := c.creates.lock(ctx, keys...)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	// The batch's users by lower-case address.
+	batchUsers := func(ctx context.Context) (map[string]User, error) {
+		all, err := c.ListUsers(ctx, UserFilter{})
+		if err != nil {
+			return nil, err
+		}
+		wanted := make(map[string]bool, len(in))
+		for _, inv := range in {
+			wanted[strings.ToLower(inv.Email)] = true
+		}
+		byEmail := make(map[string]User, len(in))
+		for _, u := range all {
+			if email := strings.ToLower(u.Email); wanted[email] {
+				byEmail[email] = u
+			}
+		}
+		return byEmail, nil
+	}
+	before, err := batchUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	existed := idsOf(slices.Collect(maps.Values(before)), userID)
 	const path = "/uauth/users/invitations/invite-bulk"
-	return createOnce(ctx, c, fmt.Sprintf("%d invitations", len(in)), func(ctx context.Context) ([]User, error) {
+	return createOnce(ctx, c, KindInvitations, describeBatch(in), func(ctx context.Context) ([]User, error) {
 		var users []User
 		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, &users); err != nil {
 			return nil, err
@@ -64,20 +119,15 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 			return users, fmt.Errorf("POST %s: the API answered %d users for %d invitations", path, len(users), len(in))
 		}
 		return users, nil
-	}, func() ([]User, bool, error) {
-		// The API invites all or none: the batch happened if every address is there.
-		all, err := c.ListUsers(ctx, UserFilter{})
+	}, func(ctx context.Context) ([]User, bool, error) {
+		byEmail, err := batchUsers(ctx)
 		if err != nil {
 			return nil, false, err
-		}
-		byEmail := make(map[string]User, len(all))
-		for _, u := range all {
-			byEmail[strings.ToLower(u.Email)] = u
 		}
 		users := make([]User, 0, len(in))
 		for _, inv := range in {
 			u, ok := byEmail[strings.ToLower(inv.Email)]
-			if !ok {
+			if !ok || existed[u.ID] {
 				return nil, false, nil
 			}
 			users = append(users, u)
@@ -85,6 +135,22 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 		return users, true, nil
 	})
 }
+
+// describeBatch names a batch of invitations by its first and last address.
+func describeBatch(in []Invitation) string {
+	if len(in) == 1 {
+		return "invitation of " + in[0].Email
+	}
+	return fmt.Sprintf("%d invitations (%s … %s)", len(in), in[0].Email, in[len(in)-1].Email)
+}
+
+// usersWithEmail lists the members and invitations of the workspace that have the email address.
+func (c *Client) usersWithEmail(ctx context.Context, email string) ([]User, error) {
+	users, err := c.ListUsers(ctx, UserFilter{Search: email})
+	return slices.DeleteFunc(users, func(u User) bool { return !strings.EqualFold(u.Email, email) }), err
+}
+
+func userID(u User) int64 { return u.ID }
 
 // UpdateInvitation replaces the names and roles of a PENDING or EXPIRED invitation; it sets values, so it is retried.
 func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUpdate) (*User, error) {

@@ -2,6 +2,7 @@ package iam
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -11,10 +12,17 @@ const pendingUserJSON = `{"id": 21, "email": "new@example.com", "firstName": "Ne
 
 func TestInviteUser(t *testing.T) {
 	t.Parallel()
+	// Before each create, the users of that address are listed: an answer lost later must not be
+	// taken for one of them.
+	listing := exchange{method: "GET", path: "/uauth/users/listing",
+		query:  url.Values{"page": {"0"}, "size": {"500"}, "status": {"ALL"}, "search": {"new@example.com"}},
+		answer: `{"content": [], "last": true}`}
 	c := scriptedClient(t,
+		listing,
 		exchange{method: "POST", path: "/uauth/users/invitations/invite",
 			body:   `{"email": "new@example.com", "firstName": "New", "lastName": "Person", "roles": [3]}`,
 			answer: pendingUserJSON},
+		listing,
 		exchange{method: "POST", path: "/uauth/users/invitations/invite",
 			body:   `{"email": "new@example.com", "firstName": "", "lastName": "", "roles": []}`,
 			status: 409, answer: `{"status":409,"error":"Conflict","message":"new@example.com is already invited"}`},
@@ -35,16 +43,25 @@ func TestInviteUser(t *testing.T) {
 
 func TestInviteUsers(t *testing.T) {
 	t.Parallel()
+	// Before each batch, the workspace's users are listed: an answer lost later must not be taken for
+	// users who were there already.
+	listing := exchange{method: "GET", path: "/uauth/users/listing",
+		query:  url.Values{"page": {"0"}, "size": {"500"}, "status": {"ALL"}, "search": {""}},
+		answer: `{"content": [{"id": 1, "email": "admin@example.com", "status": "ACTIVE"}], "last": true}`}
 	c := scriptedClient(t,
+		listing,
 		exchange{method: "POST", path: "/uauth/users/invitations/invite-bulk",
 			body: `{"invitations": [
 				{"email": "a@example.com", "firstName": "A", "lastName": "One", "roles": [1, 2]},
 				{"email": "b@example.com", "firstName": "", "lastName": "", "roles": []}
 			]}`,
 			answer: `[{"id": 31, "email": "a@example.com", "status": "PENDING"}, {"id": 32, "email": "b@example.com", "status": "PENDING"}]`},
+		listing,
 		exchange{method: "POST", path: "/uauth/users/invitations/invite-bulk",
 			body:   `{"invitations": [{"email": "c@example.com", "firstName": "", "lastName": "", "roles": []}]}`,
 			answer: `[]`},
+		// An answer that does not match the batch leaves the outcome unknown: c is looked up, and is not there.
+		listing,
 	)
 	ctx := context.Background()
 	in := []Invitation{{Email: "a@example.com", FirstName: "A", LastName: "One", Roles: []int64{1, 2}}, {Email: "b@example.com"}}

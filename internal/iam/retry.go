@@ -16,9 +16,10 @@ import (
 
 // Defaults of the retry policy; Config overrides them.
 const (
-	DefaultMaxRetries   = 5
-	DefaultMinRetryWait = 500 * time.Millisecond
-	DefaultMaxRetryWait = 30 * time.Second
+	DefaultMaxRetries     = 5
+	DefaultMinRetryWait   = 500 * time.Millisecond
+	DefaultMaxRetryWait   = 30 * time.Second
+	DefaultRequestTimeout = 60 * time.Second
 )
 
 type idempotencyKey struct{}
@@ -43,6 +44,29 @@ func withAttempt(ctx context.Context, attempt int) context.Context {
 	return context.WithValue(ctx, attemptKey{}, attempt)
 }
 
+// attemptTally counts the attempts of one request, and how many of them timed out, for the error
+// that ends it. A create sent again by createOnce shares one tally between its sends.
+type attemptTally struct{ attempts, timeouts int }
+
+type tallyKey struct{}
+
+// withTally returns ctx with a tally of attempts, the one ctx carries already if any.
+func withTally(ctx context.Context) (context.Context, *attemptTally) {
+	if tally, ok := ctx.Value(tallyKey{}).(*attemptTally); ok {
+		return ctx, tally
+	}
+	tally := &attemptTally{}
+	return context.WithValue(ctx, tallyKey{}, tally), tally
+}
+
+// count records the outcome of one attempt; the retrying client makes them one after another.
+func (t *attemptTally) count(err error) {
+	t.attempts++
+	if isTimeout(err) {
+		t.timeouts++
+	}
+}
+
 // markRepeat counts one more attempt on a request about to be sent again.
 func markRepeat(req *http.Request) {
 	attempt, err := strconv.Atoi(req.Header.Get(AttemptHeader))
@@ -58,8 +82,11 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 	client := retryablehttp.NewClient()
 	client.Logger = nil
 	if cfg.HTTPClient != nil {
-		client.HTTPClient = cfg.HTTPClient
+		// A copy, so that the caller's client keeps its own timeout.
+		own := *cfg.HTTPClient
+		client.HTTPClient = &own
 	}
+	client.HTTPClient.Timeout = cfg.RequestTimeout
 	client.RetryMax = cfg.MaxRetries
 	switch {
 	case cfg.MaxRetries < 0:
@@ -78,6 +105,9 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 	// A maximum below the default minimum lowers the minimum with it.
 	client.RetryWaitMin = min(client.RetryWaitMin, client.RetryWaitMax)
 	client.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		if tally, ok := ctx.Value(tallyKey{}).(*attemptTally); ok {
+			tally.count(err)
+		}
 		retry, reason := shouldRetry(ctx, resp, err)
 		if retry {
 			debug(ctx, "retryable failure", map[string]any{"reason": reason})
@@ -112,7 +142,7 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 
 // shouldRetry decides whether an attempt may be repeated. A request that changes state without being
 // idempotent is repeated only when the server certainly did not act on it: it refused the connection,
-// or it answered 429.
+// or it answered 429. An attempt that timed out is treated as a 503: the server may have acted on it.
 func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, string) {
 	if ctx.Err() != nil {
 		return false, ""
@@ -121,6 +151,9 @@ func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, str
 	if err != nil {
 		if isConnectionRefused(err) {
 			return true, "connection refused: " + err.Error()
+		}
+		if isTimeout(err) {
+			return idempotent, "no answer within the request timeout: " + err.Error()
 		}
 		if idempotent && !isPermanentTransportError(err) {
 			return true, "transport error: " + err.Error()
@@ -136,6 +169,12 @@ func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, str
 		}
 	}
 	return false, ""
+}
+
+// isTimeout recognises an attempt that ran out of time: the request timeout, or a dial or read deadline.
+func isTimeout(err error) bool {
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
 }
 
 func isConnectionRefused(err error) bool {

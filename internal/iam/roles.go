@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 )
 
 // Role is a user role; Group is the id of the role group that contains it.
@@ -46,23 +47,20 @@ func (c *Client) ListRoleGroups(ctx context.Context) ([]RoleGroup, error) {
 const roleGroupsListingPath = "/uauth/roles/listing"
 
 // CreateRoleGroup creates a group. The API answers with every group and does not say which one is
-// new, so the client lists the groups first and takes the one whose id was not there before.
-// Creates are serialised within this client so that two of them cannot claim each other's group.
+// new, so the client lists the groups first and takes the one of that name whose id was not there
+// before. Creates of one name are serialised within this client so that two of them cannot claim
+// each other's group.
 func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleGroup, error) {
-	select {
-	case c.roleGroupCreates <- struct{}{}:
-		defer func() { <-c.roleGroupCreates }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	unlock, err := c.creates.lock(ctx, "role group "+in.Name)
+	if err != nil {
+		return nil, err
 	}
+	defer unlock()
 	before, err := c.ListRoleGroups(ctx)
 	if err != nil {
 		return nil, err
 	}
-	known := make(map[int64]bool, len(before))
-	for _, g := range before {
-		known[g.ID] = true
-	}
+	known := idsOf(before, func(g RoleGroup) int64 { return g.ID })
 	const path = "/uauth/roles/role-group"
 	newGroup := func(groups []RoleGroup) (*RoleGroup, bool) {
 		var created *RoleGroup
@@ -78,7 +76,7 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 		}
 		return created, created != nil
 	}
-	return createOnce(ctx, c, "role group "+in.Name, func(ctx context.Context) (*RoleGroup, error) {
+	return createOnce(ctx, c, KindRoleGroup, fmt.Sprintf("role group %q", in.Name), func(ctx context.Context) (*RoleGroup, error) {
 		var after []RoleGroup
 		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &after); err != nil {
 			return nil, err
@@ -88,7 +86,7 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 			return nil, fmt.Errorf("POST %s: the API accepted the role group %q but its answer lists no new group of that name", path, in.Name)
 		}
 		return created, nil
-	}, func() (*RoleGroup, bool, error) {
+	}, func(ctx context.Context) (*RoleGroup, bool, error) {
 		groups, err := c.ListRoleGroups(ctx)
 		if err != nil {
 			return nil, false, err
@@ -128,22 +126,38 @@ func (c *Client) GetRole(ctx context.Context, id int64) (*Role, error) {
 }
 
 // CreateRole creates a role in in.Group. Should the answer be lost, the role is found again by its
-// group and name; a role of the same name in the same group is taken for it.
+// group and name among the roles that were not there before the create; creates of one group and
+// name are serialised within this client, so that two of them cannot claim each other's role.
 func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
-	return createOnce(ctx, c, "role "+in.Name, func(ctx context.Context) (*Role, error) {
+	unlock, err := c.creates.lock(ctx, fmt.Sprintf("role %d %s", in.Group, in.Name))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	sameKey := func(ctx context.Context) ([]Role, error) {
+		roles, err := c.ListAvailableRoles(ctx)
+		return slices.DeleteFunc(roles, func(r Role) bool { return r.Group != in.Group || r.Name != in.Name }), err
+	}
+	before, err := sameKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	existed := idsOf(before, func(r Role) int64 { return r.ID })
+	return createOnce(ctx, c, KindRole, fmt.Sprintf("role %q in group %d", in.Name, in.Group), func(ctx context.Context) (*Role, error) {
 		var role Role
 		if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role", body: in}, &role); err != nil {
 			return nil, err
 		}
 		return &role, nil
-	}, func() (*Role, bool, error) {
-		roles, err := c.ListAvailableRoles(ctx)
+	}, func(ctx context.Context) (*Role, bool, error) {
+		roles, err := sameKey(ctx)
 		if err != nil {
 			return nil, false, err
 		}
 		var found *Role
 		for i := range roles {
-			if r := &roles[i]; r.Group == in.Group && r.Name == in.Name && (found == nil || r.ID > found.ID) {
+			// Another writer may have created a same-named role meanwhile; ids grow, so the newest is ours.
+			if r := &roles[i]; !existed[r.ID] && (found == nil || r.ID > found.ID) {
 				found = r
 			}
 		}

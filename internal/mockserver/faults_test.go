@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // postGroup creates a role group with a raw request and reports the status, or 0 when the connection
@@ -122,4 +123,78 @@ func TestDuplicatesNamesEveryRepeatedNaturalKey(t *testing.T) {
 	if dups := api.mock.Duplicates(); strings.Join(dups, "|") != strings.Join(want, "|") {
 		t.Errorf("duplicates %q, want %q", dups, want)
 	}
+}
+
+func TestScriptedFaultsMeetTheNthRequestsOfTheirRoute(t *testing.T) {
+	t.Parallel()
+	mock := New(Options{Token: testToken, Faults: Faults{
+		Script: map[string][]string{"POST /uauth/roles/role-group": {"", FaultUnavailable, FaultGatewayAfterCommit}},
+		// The lost answer is followed by two 503s on any route; then the script has ended.
+		OutageAfterLostAnswer: 2,
+	}})
+	srv := httptest.NewServer(mock)
+	t.Cleanup(srv.Close)
+	var got []int
+	for i := range 6 {
+		header := map[string]string{}
+		if i == 1 {
+			// Exempt requests neither meet nor advance the script.
+			header[NoFaultsHeader] = "1"
+		}
+		got = append(got, postGroup(t, srv.URL, fmt.Sprintf("group-%d", i), header))
+	}
+	want := []int{200, 200, 503, 502, 503, 503}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("statuses %v, want %v", got, want)
+	}
+	if status := postGroup(t, srv.URL, "after", nil); status != http.StatusOK {
+		t.Errorf("after the script and the outage: status %d, want 200", status)
+	}
+	// Seeded 2, then group-0, group-1, group-3 (committed before its answer was lost) and "after".
+	if n := len(mock.Snapshot().RoleGroups); n != 6 {
+		t.Errorf("%d role groups, want 6", n)
+	}
+	if faults := mock.Totals().Faults; faults[FaultUnavailable] != 3 || faults[FaultGatewayAfterCommit] != 1 {
+		t.Errorf("faults %v, want 3 × 503 and 1 × 502", faults)
+	}
+}
+
+func TestAHungRequestIsNeitherProcessedNorAnsweredUntilTheClientGivesUp(t *testing.T) {
+	t.Parallel()
+	mock := New(Options{Token: testToken, Faults: Faults{Script: map[string][]string{"POST /uauth/roles/role-group": {FaultHang}}}})
+	srv := httptest.NewServer(mock)
+	// Close waits for every handler: it returns only if the hung one ended with the client's request.
+	t.Cleanup(srv.Close)
+	client := &http.Client{Timeout: 200 * time.Millisecond}
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/uauth/roles/role-group", strings.NewReader(`{"name":"Hung"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	req.Header.Set("Content-Type", "application/json")
+	start := time.Now()
+	res, err := client.Do(req)
+	if err == nil {
+		_ = res.Body.Close()
+		t.Fatalf("the hung request was answered %d", res.StatusCode)
+	}
+	if elapsed := time.Since(start); elapsed < 200*time.Millisecond {
+		t.Errorf("the client gave up after %s, before its timeout", elapsed)
+	}
+	if status := postGroup(t, srv.URL, "Next", nil); status != http.StatusOK {
+		t.Errorf("the request after the hung one: status %d, want 200", status)
+	}
+	if groups := mock.Snapshot().RoleGroups; groups["Hung"] != 0 || groups["Next"] != 1 {
+		t.Errorf("role groups %v: the hung request must not be processed", groups)
+	}
+}
+
+func TestAScriptWithAnUnknownFaultIsRefused(t *testing.T) {
+	t.Parallel()
+	defer func() {
+		if recover() == nil {
+			t.Error("New accepted a script with an unknown fault")
+		}
+	}()
+	New(Options{Faults: Faults{Script: map[string][]string{"GET /uauth/roles/listing": {"teapot"}}}})
 }

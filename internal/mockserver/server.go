@@ -20,7 +20,8 @@ type Options struct {
 	// the reference writes them ("settings_users: read"). An operation whose x-permission a token lacks
 	// answers 403, as the API does for a user without that permission.
 	LimitedTokens map[string][]string
-	// Faults injects throttling, outages and lost answers into a share of the API requests.
+	// Faults injects throttling, outages and lost answers into a share of the API requests, and those
+	// or a hung request into the requests a test scripts.
 	Faults Faults
 	// Latency delays every API request (not the /_mock/ controls) before it is handled. A request
 	// whose context ends during the delay is dropped unanswered.
@@ -83,7 +84,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, pattern := s.api.match(r)
 	fault := ""
 	if pattern != "" {
-		fault = s.faults.draw(r)
+		fault = s.faults.draw(r, pattern)
 	}
 	s.stats.record(pattern, fault, r.Header.Get(AttemptHeader) != "", r.Header.Get(NoFaultsHeader) != "")
 	if !s.wait(r) {

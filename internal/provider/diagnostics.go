@@ -29,6 +29,15 @@ func clientFrom(providerData any, diags *diag.Diagnostics) *iam.Client {
 // message, and what to do about the usual causes.
 func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	detail := err.Error()
+	var unknown *iam.OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		detail += "\n\n" + findBeforeCreatingAgain(unknown)
+	}
+	var timeout *iam.TimeoutError
+	if errors.As(err, &timeout) {
+		detail += fmt.Sprintf("\n\nThe API did not answer within %s. If it is slow rather than down, raise request_timeout in the provider "+
+			"block (or %s); max_retries and max_retry_wait give it more and longer chances.", timeout.Timeout, envRequestTimeout)
+	}
 	switch {
 	case iam.IsUnauthorized(err):
 		detail += "\n\nThe API token is missing, expired or invalid. Provide a valid token through api_token or SYNERISE_API_TOKEN."
@@ -41,6 +50,31 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		}
 	}
 	diags.AddError(summary, detail)
+}
+
+// findBeforeCreatingAgain explains a create whose outcome is unknown: the object may exist without
+// Terraform knowing it, so applying again could make a second one.
+func findBeforeCreatingAgain(e *iam.OutcomeUnknownError) string {
+	const intro = "The %s may have been created although the provider could not confirm it, so Terraform has no record of it. "
+	switch e.Kind {
+	case iam.KindRole:
+		return fmt.Sprintf(intro+"Applying again could create a second role of that name. Look for it first: if it exists, "+
+			"find its id with data.synerise_role (its name and group_id), then bring it under Terraform with "+
+			"terraform import synerise_role.<name> <id>; if it does not, apply again.", e.Object)
+	case iam.KindRoleGroup:
+		return fmt.Sprintf(intro+"Applying again could create a second group of that name. Look for it first: if it exists, "+
+			"find its id with data.synerise_role_groups, then bring it under Terraform with "+
+			"terraform import synerise_role_group.<name> <id>; if it does not, apply again.", e.Object)
+	case iam.KindInvitation:
+		return fmt.Sprintf(intro+"If data.synerise_users lists the address, applying again would be refused as a duplicate: "+
+			"bring the invitation under Terraform with terraform import synerise_invitation.<name> <email address>; "+
+			"if it does not, apply again.", e.Object)
+	default:
+		return fmt.Sprintf(intro+"If data.synerise_users lists the addresses, applying again would be refused as duplicates: "+
+			"remove synerise_invitations.<name> from the state (terraform state rm) if it is there, then import it with "+
+			"terraform import synerise_invitations.<name> <every address of its members, comma-separated>; "+
+			"if it does not, apply again.", e.Object)
+	}
 }
 
 // parseImportID reads an integer id given to `terraform import`.

@@ -28,8 +28,9 @@ import (
 
 // Environment variables read when the provider block leaves an argument out.
 const (
-	envAPIURL   = "SYNERISE_API_URL"
-	envAPIToken = "SYNERISE_API_TOKEN"
+	envAPIURL         = "SYNERISE_API_URL"
+	envAPIToken       = "SYNERISE_API_TOKEN"
+	envRequestTimeout = "SYNERISE_REQUEST_TIMEOUT"
 )
 
 var _ provider.Provider = &SyneriseProvider{}
@@ -41,10 +42,11 @@ type SyneriseProvider struct {
 
 // SyneriseProviderModel is the provider block.
 type SyneriseProviderModel struct {
-	APIURL       types.String         `tfsdk:"api_url"`
-	APIToken     types.String         `tfsdk:"api_token"`
-	MaxRetries   types.Int64          `tfsdk:"max_retries"`
-	MaxRetryWait timetypes.GoDuration `tfsdk:"max_retry_wait"`
+	APIURL         types.String         `tfsdk:"api_url"`
+	APIToken       types.String         `tfsdk:"api_token"`
+	MaxRetries     types.Int64          `tfsdk:"max_retries"`
+	MaxRetryWait   timetypes.GoDuration `tfsdk:"max_retry_wait"`
+	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 }
 
 // New returns the provider factory for a release version.
@@ -77,14 +79,23 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"max_retries": schema.Int64Attribute{
 				Description: fmt.Sprintf("How many times a request is repeated after a rate limit (429), a gateway error "+
-					"(502, 503, 504) or a dropped connection, with exponential backoff and jitter. Defaults to %d; 0 disables retries. "+
-					"Requests that create objects are repeated only when the API certainly did not process them.", iam.DefaultMaxRetries),
+					"(502, 503, 504), a dropped connection or an attempt that timed out (`request_timeout`), with exponential "+
+					"backoff and jitter. Defaults to %d; 0 disables retries. Requests that create objects are repeated only when "+
+					"the API certainly did not process them.", iam.DefaultMaxRetries),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 50)},
 			},
 			"max_retry_wait": schema.StringAttribute{
 				Description: fmt.Sprintf("The longest wait between two attempts, as a Go duration such as `30s`; it also caps "+
 					"a server's Retry-After, so a bad header cannot stall a run. Defaults to `%s`.", iam.DefaultMaxRetryWait),
+				CustomType: timetypes.GoDurationType{},
+				Optional:   true,
+			},
+			"request_timeout": schema.StringAttribute{
+				Description: fmt.Sprintf("How long one attempt of a request may take, from sending it to reading the whole "+
+					"answer, as a Go duration such as `2m`. An attempt that gets no answer in time is retried like a 503 "+
+					"(see `max_retries`), so an API that hangs cannot stall a run. Defaults to the `"+envRequestTimeout+
+					"` environment variable, then to `%gs`.", iam.DefaultRequestTimeout.Seconds()),
 				CustomType: timetypes.GoDurationType{},
 				Optional:   true,
 			},
@@ -127,25 +138,19 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	if !config.MaxRetries.IsNull() && maxRetries == 0 {
 		maxRetries = -1
 	}
-	var maxWait time.Duration
-	if !config.MaxRetryWait.IsNull() && !config.MaxRetryWait.IsUnknown() {
-		var d diag.Diagnostics
-		maxWait, d = config.MaxRetryWait.ValueGoDuration()
-		resp.Diagnostics.Append(d...)
-		if maxWait <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("max_retry_wait"), "Invalid maximum retry wait", "max_retry_wait must be a positive duration such as 30s.")
-		}
-		if resp.Diagnostics.HasError() {
-			return
-		}
+	maxWait := positiveDuration(config.MaxRetryWait, "", path.Root("max_retry_wait"), "maximum retry wait", &resp.Diagnostics)
+	requestTimeout := positiveDuration(config.RequestTimeout, envRequestTimeout, path.Root("request_timeout"), "request timeout", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	client, err := iam.New(iam.Config{
-		BaseURL:      apiURL,
-		Token:        token,
-		MaxRetries:   maxRetries,
-		MaxRetryWait: maxWait,
-		UserAgent:    fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
-		Logger:       tflogLogger{secret: token},
+		BaseURL:        apiURL,
+		Token:          token,
+		MaxRetries:     maxRetries,
+		MaxRetryWait:   maxWait,
+		RequestTimeout: requestTimeout,
+		UserAgent:      fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
+		Logger:         tflogLogger{secret: token},
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
@@ -214,6 +219,36 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// positiveDuration reads a duration argument of the provider block, or the environment variable env
+// (when not "") if the block leaves it out; 0, the client's default, when neither sets it.
+func positiveDuration(value timetypes.GoDuration, env string, attribute path.Path, what string, diags *diag.Diagnostics) time.Duration {
+	if value.IsUnknown() {
+		return 0
+	}
+	if value.IsNull() {
+		raw := ""
+		if env != "" {
+			raw = os.Getenv(env)
+		}
+		if raw == "" {
+			return 0
+		}
+		d, err := time.ParseDuration(raw)
+		if err != nil || d <= 0 {
+			diags.AddAttributeError(attribute, "Invalid "+what,
+				fmt.Sprintf("The %s environment variable must be a positive Go duration such as 60s, got %q.", env, raw))
+		}
+		return d
+	}
+	d, diagnostics := value.ValueGoDuration()
+	diags.Append(diagnostics...)
+	if !diagnostics.HasError() && d <= 0 {
+		diags.AddAttributeError(attribute, "Invalid "+what,
+			fmt.Sprintf("%s must be a positive duration such as 30s, got %q.", attribute, value.ValueString()))
+	}
+	return d
 }
 
 func firstNonEmpty(values ...string) string {

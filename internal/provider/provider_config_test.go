@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -137,4 +138,44 @@ data "synerise_role_groups" "all" {}`, url, testToken, retries)
 			{Config: config(flaky(2).URL, "")},
 		},
 	})
+}
+
+func TestAccProvider_requestTimeoutMustBePositive(t *testing.T) {
+	w := newTestWorkspace(t)
+	t.Setenv(envRequestTimeout, "soon")
+	config := func(timeout string) string {
+		return fmt.Sprintf(`
+provider "synerise" {
+  api_url   = %q
+  api_token = %q
+  %s
+}
+data "synerise_role_groups" "all" {}`, w.url, testToken, timeout)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(`request_timeout = "0s"`), ExpectError: wrappedError(`Invalid request timeout(?s).*request_timeout must be a positive duration such as 30s, got "0s"`)},
+			{Config: config(""), ExpectError: wrappedError(`The SYNERISE_REQUEST_TIMEOUT environment variable must be a positive Go duration such as 60s, got "soon"`)},
+		},
+	})
+}
+
+// SYNERISE_REQUEST_TIMEOUT stands in for request_timeout: a hung listing is given up after a second
+// and retried, where the default would wait a minute.
+func TestAccProvider_requestTimeoutFromTheEnvironment(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{Faults: mockserver.Faults{Script: map[string][]string{
+		"GET /uauth/roles/listing": {mockserver.FaultHang},
+	}}})
+	t.Setenv(envRequestTimeout, "1s")
+	start := time.Now()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: hostileProvider(w, "") + `data "synerise_role_groups" "all" {}`},
+		},
+	})
+	if elapsed := time.Since(start); elapsed > 20*time.Second {
+		t.Errorf("the run took %s; the environment's request timeout was not applied", elapsed)
+	}
 }

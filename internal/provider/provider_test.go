@@ -45,11 +45,12 @@ func newTestWorkspace(t *testing.T) *testWorkspace {
 }
 
 // newTestWorkspaceWith starts a mock with opts; the token is always testToken. In a fault run
-// (SYNERISE_MOCK_FAULT_RATE, see make test-faults) the mock injects faults unless opts sets its own.
+// (SYNERISE_MOCK_FAULT_RATE, see make test-faults) the mock injects faults unless opts sets its own,
+// by rate or by script.
 func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace {
 	t.Helper()
 	opts.Token = testToken
-	if opts.Faults.Rate == 0 && faultRun.rate > 0 {
+	if opts.Faults.Rate == 0 && opts.Faults.Script == nil && faultRun.rate > 0 {
 		opts.Faults = mockserver.Faults{Rate: faultRun.rate, Seed: faultRun.seedFor(t.Name())}
 	}
 	mock := mockserver.New(opts)

@@ -45,7 +45,12 @@ func (r *RoleGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		Description: "A role group of the workspace: a named set of roles. A new group has no roles; " +
 			"a `synerise_role` names the group it belongs to. Destroying the resource deletes the group, which the API " +
-			"refuses while the group still contains roles; Terraform destroys the roles that refer to the group first.",
+			"refuses while the group still contains roles; Terraform destroys the roles that refer to the group first.\n\n" +
+			"The API does not stop two groups from sharing a name, so a create whose answer is lost is not sent again " +
+			"blindly: the provider looks for a group of that name that was not there before the create, and takes it. " +
+			"Should that lookup fail too, for as long as the provider retries, the create fails with an error saying the " +
+			"group *may have been created*: look for it (`data.synerise_role_groups`) before applying again, and import " +
+			"it if it is there, or the next apply creates a second one.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.Int64Attribute{
 				Description:   "Numeric id of the role group, assigned by Synerise.",

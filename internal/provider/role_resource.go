@@ -48,7 +48,12 @@ func (r *RoleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	resp.Schema = schema.Schema{
 		Description: "A user role of the workspace. Every role belongs to one role group; changing `group_id` moves " +
 			"the role to another group in place, keeping its id, its members and its permissions. Destroying the resource " +
-			"deletes the role: the users who had it lose it, and its PII setting goes with it.",
+			"deletes the role: the users who had it lose it, and its PII setting goes with it.\n\n" +
+			"The API does not stop two roles of one group from sharing a name, so a create whose answer is lost is not " +
+			"sent again blindly: the provider looks for a role of that group and name that was not there before the " +
+			"create, and takes it. Should that lookup fail too, for as long as the provider retries, the create fails with " +
+			"an error saying the role *may have been created*: look for it (`data.synerise_role`) before applying again, " +
+			"and import it if it is there, or the next apply creates a second one.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.Int64Attribute{
 				Description:   "Numeric id of the role, assigned by Synerise. Invitations and users refer to roles by this id.",
