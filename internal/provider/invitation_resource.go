@@ -65,7 +65,11 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"`PENDING` to `ACTIVE` on the next refresh. Names, roles and access expiration stay manageable in both " +
 			"states. An invitation that expired (`EXPIRED`) is planned for replacement, which sends a new invitation. " +
 			"Destroying the resource deletes a pending invitation, or removes an active member from the workspace; " +
-			"it never deletes the person's Synerise account.",
+			"it never deletes the person's Synerise account.\n\n" +
+			"An invitation is sent once: should its answer be lost, the provider looks the address up and adopts the " +
+			"invitation it finds, if the address was not there before. When even the look-up keeps failing, the error says " +
+			"the invitation *may have been sent*: if `data.synerise_users` lists the address, import it by email instead of " +
+			"applying again (which the API would refuse as a duplicate).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.Int64Attribute{
 				Description:   "Numeric id of the user; while the invitation is pending it is also the invitation id.",

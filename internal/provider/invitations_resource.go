@@ -70,7 +70,10 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"whole set is refreshed from one listing, so 200 members cost a handful of requests instead of 200. " +
 			"Members are keyed by email address, so a plan shows each person's change on its own line. Destroying the " +
 			"resource removes every member it manages from the workspace in the same way.\n\n" +
-			"Manage an address either here or in a `synerise_invitation`, never in both.",
+			"Manage an address either here or in a `synerise_invitation`, never in both.\n\n" +
+			"Should the answer to a bulk invitation be lost, the provider looks the addresses up and adopts the members it " +
+			"finds, if they were not there before. When even the look-up keeps failing, the error says the invitations *may " +
+			"have been sent* and how to import them.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Description:   "Always `" + invitationsID + "`; the members are the identity.",
