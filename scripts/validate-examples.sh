@@ -16,6 +16,7 @@ cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides {
     "registry.terraform.io/synerise-oss/synerise" = "$work/bin"
+    "registry.opentofu.org/synerise-oss/synerise" = "$work/bin"
   }
   direct {}
 }
@@ -26,6 +27,16 @@ cd "$root"
 shopt -s nullglob
 folders=(examples/provider examples/resources/*/ examples/data-sources/*/ examples/workspace examples/quickstart)
 failed=0
+validate() { # CLI FOLDER COPY: installs the copy's local modules (no registry needed), then validates it
+  local cli=$1 folder=$2 copy=$3 output
+  if output=$(cd "$copy" && "$cli" get -no-color >/dev/null && "$cli" validate -no-color 2>&1); then
+    echo "valid    $folder ($(basename "$cli"))"
+  else
+    echo "INVALID  $folder ($(basename "$cli"))"
+    sed 's/^/         /' <<<"$output"
+    failed=1
+  fi
+}
 for folder in "${folders[@]}"; do
   folder=${folder%/}
   copy="$work/configs/${folder//\//_}"
@@ -42,17 +53,24 @@ terraform {
 }
 TF
   fi
-  if output=$(cd "$copy" && terraform validate -no-color 2>&1); then
-    echo "valid    $folder"
-  else
-    echo "INVALID  $folder"
-    sed 's/^/         /' <<<"$output"
-    failed=1
-  fi
+  validate terraform "$folder" "$copy"
 done
+
+# The several-workspaces example is a module and a root per CLI, each validated by the CLI it is for;
+# OpenTofu comes from TOFU, ../shared/tools (beside the checkout in CI) or PATH.
+cp -r examples/several-workspaces "$work/several-workspaces"
+validate terraform examples/several-workspaces/terraform "$work/several-workspaces/terraform"
+tofu=${TOFU:-}
+if [[ -z $tofu && -x ../shared/tools/tofu-1.12 ]]; then tofu=$(../shared/tools/tofu-1.12 --path); fi
+if [[ -z $tofu ]]; then tofu=$(command -v tofu || true); fi
+if [[ -n $tofu ]]; then
+  validate "$tofu" examples/several-workspaces/opentofu "$work/several-workspaces/opentofu"
+else
+  echo "skipped  examples/several-workspaces/opentofu: no OpenTofu here (set TOFU=/path/to/tofu)"
+fi
 
 if [[ $failed -ne 0 ]]; then
   echo "some examples do not validate; fix them and run make generate" >&2
   exit 1
 fi
-echo "all ${#folders[@]} example folders validate"
+echo "all example folders validate"
