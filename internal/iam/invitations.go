@@ -152,15 +152,11 @@ func (c *Client) usersWithEmail(ctx context.Context, email string) ([]User, erro
 
 func userID(u User) int64 { return u.ID }
 
-// UpdateInvitation replaces the names and roles of a PENDING or EXPIRED invitation; it sets values, so it is retried.
-func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUpdate) (*User, error) {
+// UpdateInvitation replaces the names and roles of a PENDING or EXPIRED invitation; it sets values, so
+// it is retried. The reference gives its success no body, so read the invitation back (GetUser).
+func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUpdate) error {
 	in.Roles = nonNilIDs(in.Roles)
-	var user User
-	r := request{method: http.MethodPost, path: "/uauth/users/invitations/" + escapeID(id), body: in, idempotent: true}
-	if err := c.do(ctx, r, &user); err != nil {
-		return nil, err
-	}
-	return &user, nil
+	return c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/" + escapeID(id), body: in, idempotent: true}, nil)
 }
 
 // DeleteInvitations withdraws invitations that were not accepted yet. No ids is a no-op.

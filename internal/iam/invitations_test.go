@@ -87,18 +87,22 @@ func TestInviteUsers(t *testing.T) {
 func TestUpdateInvitation(t *testing.T) {
 	t.Parallel()
 	c := scriptedClient(t,
+		// The reference gives the success no body; whatever comes is not read.
 		exchange{method: "POST", path: "/uauth/users/invitations/21",
 			body: `{"firstName": "Renamed", "lastName": "Person", "roles": []}`, answer: pendingUserJSON},
+		exchange{method: "POST", path: "/uauth/users/invitations/21",
+			body: `{"firstName": "Renamed", "lastName": "Person", "roles": []}`, contentType: "*/*"},
 		exchange{method: "POST", path: "/uauth/users/invitations/22",
 			body: `{"firstName": "", "lastName": "", "roles": [5]}`, status: 404,
 			answer: `{"timestamp":"2026-11-25T10:00:00Z","status":404,"error":"Not Found","message":"Invitation 22 not found","path":"/uauth/users/invitations/22"}`},
 	)
 	ctx := context.Background()
-	got, err := c.UpdateInvitation(ctx, 21, InvitationUpdate{FirstName: "Renamed", LastName: "Person"})
-	if err != nil || got.ID != 21 {
-		t.Fatalf("UpdateInvitation = %+v, %v", got, err)
+	for range 2 {
+		if err := c.UpdateInvitation(ctx, 21, InvitationUpdate{FirstName: "Renamed", LastName: "Person"}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := c.UpdateInvitation(ctx, 22, InvitationUpdate{Roles: []int64{5}}); !IsNotFound(err) || !strings.Contains(err.Error(), "Invitation 22 not found") {
+	if err := c.UpdateInvitation(ctx, 22, InvitationUpdate{Roles: []int64{5}}); !IsNotFound(err) || !strings.Contains(err.Error(), "Invitation 22 not found") {
 		t.Errorf("error = %v", err)
 	}
 }

@@ -84,28 +84,33 @@ type settingsSpec struct {
 	warn func(planned map[string]attr.Value, diags *diag.Diagnostics)
 }
 
-// settingsAPI adapts a typed pair of client methods to the engine's JSON objects.
+// settingsAPI adapts a typed pair of client methods to the engine's JSON objects. A set that returns
+// no object (the API answered the write with none) is followed by a get.
 func settingsAPI[T any](get func(*iam.Client, context.Context) (*T, error), set func(*iam.Client, context.Context, T) (*T, error)) (
 	func(context.Context, *iam.Client) (map[string]any, error),
 	func(context.Context, *iam.Client, map[string]any) (map[string]any, error),
 ) {
-	return func(ctx context.Context, c *iam.Client) (map[string]any, error) {
-			current, err := get(c, ctx)
-			if err != nil {
-				return nil, err
-			}
-			return toObject(current)
-		}, func(ctx context.Context, c *iam.Client, object map[string]any) (map[string]any, error) {
-			var in T
-			if err := fromObject(object, &in); err != nil {
-				return nil, err
-			}
-			written, err := set(c, ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return toObject(written)
+	getObject := func(ctx context.Context, c *iam.Client) (map[string]any, error) {
+		current, err := get(c, ctx)
+		if err != nil {
+			return nil, err
 		}
+		return toObject(current)
+	}
+	return getObject, func(ctx context.Context, c *iam.Client, object map[string]any) (map[string]any, error) {
+		var in T
+		if err := fromObject(object, &in); err != nil {
+			return nil, err
+		}
+		written, err := set(c, ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		if written == nil {
+			return getObject(ctx, c)
+		}
+		return toObject(written)
+	}
 }
 
 func toObject(v any) (map[string]any, error) {
