@@ -93,8 +93,8 @@ func TestAnswersWithoutAssumptions(t *testing.T) {
 	t.Run("unknown assumption", func(t *testing.T) {
 		t.Parallel()
 		defer func() {
-			if r := recover(); r == nil || !strings.Contains(r.(string), `unknown assumption "pages are numbered"`) {
-				t.Errorf("panic = %v", r)
+			if msg, _ := recover().(string); !strings.Contains(msg, `unknown assumption "pages are numbered"`) {
+				t.Errorf("panic = %q", msg)
 			}
 		}()
 		New(Options{Without: []Assumption{"pages are numbered"}})
