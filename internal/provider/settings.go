@@ -90,27 +90,26 @@ func settingsAPI[T any](get func(*iam.Client, context.Context) (*T, error), set 
 	func(context.Context, *iam.Client) (map[string]any, error),
 	func(context.Context, *iam.Client, map[string]any) (map[string]any, error),
 ) {
-	getObject := func(ctx context.Context, c *iam.Client) (map[string]any, error) {
-		current, err := get(c, ctx)
-		if err != nil {
-			return nil, err
+	return func(ctx context.Context, c *iam.Client) (map[string]any, error) {
+			current, err := get(c, ctx)
+			if err != nil {
+				return nil, err
+			}
+			return toObject(current)
+		}, func(ctx context.Context, c *iam.Client, object map[string]any) (map[string]any, error) {
+			var in T
+			if err := fromObject(object, &in); err != nil {
+				return nil, err
+			}
+			written, err := set(c, ctx, in)
+			if err == nil && written == nil {
+				written, err = get(c, ctx)
+			}
+			if err != nil {
+				return nil, err
+			}
+			return toObject(written)
 		}
-		return toObject(current)
-	}
-	return getObject, func(ctx context.Context, c *iam.Client, object map[string]any) (map[string]any, error) {
-		var in T
-		if err := fromObject(object, &in); err != nil {
-			return nil, err
-		}
-		written, err := set(c, ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		if written == nil {
-			return getObject(ctx, c)
-		}
-		return toObject(written)
-	}
 }
 
 func toObject(v any) (map[string]any, error) {
