@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -108,6 +109,70 @@ func TestOperationsAreComplete(t *testing.T) {
 			}
 			if op.Security == nil && len(doc.Security) == 0 {
 				t.Errorf("%s: no security requirement", name)
+			}
+		}
+	}
+}
+
+// sparseEndpoints are the endpoints whose every success the reference gives no application/json body
+// (no media type, or */*): the API may answer them with nothing.
+var sparseEndpoints = []string{
+	"DELETE /uauth/business-profile/mfa/requirements", "DELETE /uauth/managed-domains",
+	"DELETE /uauth/users/invitations/{invitationId}", "DELETE /uauth/users/mfa", "DELETE /uauth/users/my-account",
+	"DELETE /uauth/users/profile-association/{ids}", "DELETE /uauth/users/{userId}",
+	"GET /uauth/user/confirmation/{confirmationToken}", "GET /uauth/users/my-account/strongest-password-settings",
+	"POST /sauth/settings/oauth/facebook", "POST /sauth/settings/oauth/google", "POST /uauth/business-profile/mark-favorite",
+	"POST /uauth/business-profile/mfa/requirements", "POST /uauth/password-reset/confirmation",
+	"POST /uauth/password-reset/request", "POST /uauth/user/register", "POST /uauth/user/register/resend-confirmation",
+	"POST /uauth/users/activate", "POST /uauth/users/deactivate", "POST /uauth/users/invitations/{invitationId}",
+	"POST /uauth/users/{userId}/password-reset", "PUT /uauth/users/{userId}/access-time", "PUT /uauth/users/{userId}/mfa-reset",
+}
+
+// The mock reads x-sparse to know which answers to leave empty in sparse mode, so the marker must sit
+// on exactly the endpoints above; a JSON body described for one of them is the project's assumption.
+func TestSparseEndpointsAreMarked(t *testing.T) {
+	t.Parallel()
+	doc := load(t)
+	var marked []string
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			name := method + " " + path
+			if op.Extensions["x-sparse"] != true {
+				continue
+			}
+			marked = append(marked, name)
+			for code, resp := range op.Responses.Map() {
+				if strings.HasPrefix(code, "2") && len(resp.Value.Content) > 0 &&
+					(resp.Value.Extensions["x-assumption"] != true || !strings.Contains(*resp.Value.Description, "ASSUMPTION: ")) {
+					t.Errorf("%s: the JSON body of %s is not marked as an assumption", name, code)
+				}
+			}
+		}
+	}
+	sort.Strings(marked)
+	want := slices.Sorted(slices.Values(sparseEndpoints))
+	if !slices.Equal(marked, want) {
+		t.Errorf("x-sparse marks\n%v\nwant\n%v", marked, want)
+	}
+	if !strings.Contains(doc.Info.Description, "Sparse answers: the reference gives the success of 23 endpoints no application/json body") {
+		t.Error("info.description does not list the sparse endpoints")
+	}
+}
+
+// The mock refuses unknown fields where a default Spring/Jackson service ignores them: each request body
+// must say that this strictness is the project's.
+func TestRequestBodiesSayRefusingUnknownFieldsIsAnAssumption(t *testing.T) {
+	t.Parallel()
+	doc := load(t)
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.RequestBody == nil {
+				continue
+			}
+			for _, media := range op.RequestBody.Value.Content {
+				if schema := media.Schema.Value; !strings.Contains(schema.Description, "ASSUMPTION: ") || schema.Extensions["x-assumption"] != true {
+					t.Errorf("%s %s: the request body does not say that refusing unknown fields is an assumption", method, path)
+				}
 			}
 		}
 	}

@@ -65,6 +65,12 @@ for op in ops:
             m = re.match(r'^(\d{3})(?: (\S+))? \| (.*?)(?: \|)?$', ln)
             if m: op['statuses'].append((m[1], m[2], m[3].strip(' |')))
     op['description'] = ' '.join(desc)
+    # The reference promises a JSON body for a success only where it names application/json; elsewhere
+    # (no media type, or */*) the API may answer with nothing.
+    successes = [ctype for code, ctype, _ in op['statuses'] if code.startswith('2')]
+    op['sparse'] = bool(successes) and 'application/json' not in successes
+sparse_ops = sorted(f"{o['method']} {o['path']}" for o in ops if o['sparse'])
+print(f'{len(sparse_ops)} endpoints whose success the reference gives no JSON body')
 fields = sum(len(o['params']) for o in ops) + sum(len(o['body']['fields']) for o in ops if o['body'])
 print(f'{len(ops)} detailed endpoints, {fields} parameters and body fields')
 
@@ -110,6 +116,36 @@ def ftype(t, name, nullable):
     if t == 'array<uauth-BusinessProfileInvitationRequest>': return arr(ref('BusinessProfileInvitationRequest'))
     raise SystemExit('unknown type ' + t)
 
+# A default Spring/Jackson service ignores fields it does not know; the mock refuses them, so that a
+# misspelt field fails in a test instead of being dropped without a word.
+STRICT_BODY = ('the fields are the reference\'s; unknown fields are refused (additionalProperties: false). A default '
+               'Spring/Jackson service ignores them, so here the mock is stricter than the API is assumed to be.')
+# Rules the mock enforces on a request body that the reference does not state.
+schema_notes = {
+  'PasswordSettingsData': ' The mock also refuses a negative value, and a minLength above a maxLength other than 0 '
+                          '(0 disables a requirement); the reference states no bounds.',
+}
+# Rules the mock enforces on a parameter that the reference does not state.
+USERS_PAGE_SIZE = 'the mock takes 1 to 1000 entries a page and refuses other sizes with 400; the reference states no bounds.'
+PROFILES_PAGE = 'the first page is 1, as in the managed-domain listing; absent means 1, and the mock refuses a page below 1 with 400.'
+PROFILES_LIMIT = 'absent means 20 entries a page; the mock refuses a limit below 1 with 400.'
+param_notes = {
+  ('GET', '/uauth/users/listing', 'size'): USERS_PAGE_SIZE,
+  ('GET', '/uauth/v2/users/listing', 'size'): USERS_PAGE_SIZE,
+  ('GET', '/uauth/v2/users/listing', 'page'): 'the first page has the index 0, as in the v1 listing.',
+  ('GET', '/uauth/managed-domains', 'page'): 'absent means 1; the mock refuses a page below 1 with 400.',
+  ('GET', '/uauth/managed-domains', 'size'): 'absent means 20 entries a page; the mock refuses a size below 1 with 400.',
+  ('GET', '/business-profile-service/business-profiles', 'page'): PROFILES_PAGE,
+  ('GET', '/business-profile-service/business-profiles', 'limit'): PROFILES_LIMIT,
+  ('GET', '/business-profile-service/organizations/business-profiles', 'page'): PROFILES_PAGE,
+  ('GET', '/business-profile-service/organizations/business-profiles', 'limit'): PROFILES_LIMIT,
+  ('GET', '/business-profile-service/organizations/business-profiles/with-identifiers', 'page'): PROFILES_PAGE,
+  ('GET', '/business-profile-service/organizations/business-profiles/with-identifiers', 'limit'): PROFILES_LIMIT,
+}
+# The JSON body the mock sends, in its normal mode, where the reference promises none.
+SPARSE_BODY = ('the reference gives this success no JSON body, so the API may send none. The mock sends this one, '
+               'unless it runs with sparse answers (MOCK_ANSWERS=sparse), when it sends no body.')
+
 schemas = {}
 def body_schema(op):
     b = op['body']
@@ -123,6 +159,8 @@ def body_schema(op):
         if f['required']: req.append(f['name'])
     s = {'type': 'object', 'additionalProperties': False, 'properties': props}
     if req: s['required'] = req
+    s['description'] = ASSUME(STRICT_BODY + schema_notes.get(name, ''))
+    s['x-assumption'] = True
     schemas[name] = s
     return name
 
@@ -273,6 +311,7 @@ for op in ops:
         o['x-assumption'] = True
     if desc: o['description'] = desc
     if op['perm']: o['x-permission'] = op['perm']
+    if op.get('sparse'): o['x-sparse'] = True
     if not op['auth']: o['security'] = []
     params = []
     for prm in op['params']:
@@ -281,6 +320,11 @@ for op in ops:
             s = {'type': 'string', 'pattern': '^[0-9]+(,[0-9]+)*$'}
         q = {'name': prm['name'], 'in': prm['in'], 'required': prm['required'] or prm['in'] == 'path', 'schema': s}
         if prm['desc']: q['description'] = prm['desc']
+        note = param_notes.get((m, op['path'], prm['name']))
+        if note:
+            given = q.get('description', '')
+            q['description'] = (given.rstrip('.') + '. ' if given else '') + ASSUME(note)
+            q['x-assumption'] = True
         params.append(q)
     if params: o['parameters'] = params
     has_input = bool(params) or op['body'] or op.get('bodyref')
@@ -298,16 +342,24 @@ for op in ops:
             sb = success_body(m, p)
             if sb is not None and code in ('200',):
                 r['content'] = J(sb)
+                if op.get('sparse'):
+                    r['description'] = d + '. ' + ASSUME(SPARSE_BODY)
+                    r['x-assumption'] = True
         elif code not in ('204',):
             r['content'] = J(ref('ErrorResponse'))
         responses[code] = r
+    # Statuses the reference does not list for the operation are the project's additions.
+    def added(code, d):
+        if not d.startswith('ASSUMPTION: '):
+            d = ASSUME(f'{d} (the reference lists no {code} here).')
+        return {'description': d, 'content': J(ref('ErrorResponse')), 'x-assumption': True}
     if has_input and '400' not in responses:
-        responses['400'] = {'description': 'Bad Request: the request does not match this description', 'content': J(ref('ErrorResponse'))}
+        responses['400'] = added('400', 'Bad Request: the request does not match this description')
     for code, d in extra.items():
         if code not in responses:
-            responses[code] = {'description': d, 'content': J(ref('ErrorResponse'))}
+            responses[code] = added(code, d)
     if op['auth'] and '401' not in responses:
-        responses['401'] = {'description': 'JWT missing, expired, or invalid', 'content': J(ref('ErrorResponse'))}
+        responses['401'] = added('401', 'JWT missing, expired, or invalid')
     o['responses'] = dict(sorted(responses.items()))
     paths.setdefault(p, {})[m.lower()] = o
 
@@ -334,6 +386,18 @@ assumptions = [
   'Deleting a role group that still contains roles answers 409.',
   'Enums the reference truncates with "…" (user status, language) are completed plausibly.',
   'The three business-profile listings and the v2 users listing are in the index only; their parameters follow their detailed siblings.',
+  'Request bodies refuse unknown fields (additionalProperties: false). A default Spring/Jackson service ignores them: the mock '
+  'is stricter on purpose, so that a misspelt field fails in a test instead of being dropped without a word.',
+  'Statuses the reference does not list for an operation are additions, each marked: a 400 for every operation with input, '
+  'a 401 for every operation that needs the token, and the 404s and 409s of missing objects and conflicts.',
+  'Paging beyond what the reference states: the users listings take 1 to 1000 entries a page; the managed-domain and the '
+  'business-profile listings count pages from 1, as the reference says of managed domains, and answer 20 entries when no '
+  'size is asked; the v2 users listing counts from 0, as v1 does.',
+  'Password policy: no value may be negative, and minLength may not exceed a maxLength other than 0.',
+  f'Sparse answers: the reference gives the success of {len(sparse_ops)} endpoints no application/json body (no media type, '
+  'or */*), so the API may answer them with no body at all. They are marked x-sparse: true; where a JSON body is described '
+  'for them it is an assumption, which the mock drops when it runs with sparse answers (MOCK_ANSWERS=sparse): '
+  + '; '.join(sparse_ops) + '.',
 ]
 doc = {
   'openapi': '3.0.3',

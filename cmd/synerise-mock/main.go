@@ -3,7 +3,9 @@
 //
 // Environment: MOCK_ADDR, the address to listen on (default 127.0.0.1:8080; port 0 picks a free
 // port); MOCK_TOKEN, the bearer token to accept (default mock-token); MOCK_LATENCY, an optional
-// delay per request as a Go duration (250ms). It stops cleanly on SIGINT or SIGTERM.
+// delay per request as a Go duration (250ms); MOCK_ANSWERS, "sparse" to answer the endpoints whose
+// success the API reference gives no JSON body with no body at all ("assumed", the default, answers
+// as api/openapi.yaml assumes). It stops cleanly on SIGINT or SIGTERM.
 package main
 
 import (
@@ -39,6 +41,14 @@ func run() error {
 		}
 		latency = d
 	}
+	var sparse bool
+	switch answers := envOr("MOCK_ANSWERS", "assumed"); answers {
+	case "assumed":
+	case "sparse":
+		sparse = true
+	default:
+		return fmt.Errorf("MOCK_ANSWERS: want assumed or sparse, got %q", answers)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -48,11 +58,14 @@ func run() error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           mockserver.New(mockserver.Options{Token: token, Latency: latency}),
+		Handler:           mockserver.New(mockserver.Options{Token: token, Latency: latency, SparseAnswers: sparse}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	// The address is printed only once the socket listens, so a script may wait for this line.
 	fmt.Printf("synerise mock API listening on http://%s (token: %s)\n", ln.Addr(), token)
+	if sparse {
+		fmt.Println("answering as sparsely as the API reference allows (MOCK_ANSWERS=sparse)")
+	}
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -121,8 +121,54 @@ type request struct {
 	idempotent bool
 }
 
-// do sends r and decodes a successful answer into out (when out is not nil). A non-2xx answer becomes *Error.
+// do sends r and decodes a successful answer into out (when out is not nil). A non-2xx answer becomes
+// *Error, a 2xx answer that is not the JSON out expects an *answerError. With a nil out the answer is
+// not read: that is how the endpoints are called whose success the reference gives no JSON body,
+// since the API may answer them with nothing, or with another media type.
 func (c *Client) do(ctx context.Context, r request, out any) error {
+	a, err := c.exchange(ctx, r)
+	if err != nil || out == nil {
+		return err
+	}
+	return a.decode(out)
+}
+
+// answer is a successful answer of the API.
+type answer struct {
+	method, path string
+	status       int
+	body         []byte
+}
+
+// decode reads the answer as the JSON of out.
+func (a answer) decode(out any) error {
+	if len(bytes.TrimSpace(a.body)) == 0 {
+		return &answerError{method: a.method, path: a.path, problem: fmt.Sprintf("%d with an empty body where JSON was expected", a.status)}
+	}
+	if err := json.Unmarshal(a.body, out); err != nil {
+		return &answerError{method: a.method, path: a.path, err: err,
+			problem: fmt.Sprintf("%d with a body that is not the expected JSON (%v); body starts with %q", a.status, err, excerpt(a.body))}
+	}
+	return nil
+}
+
+// answerError is a success of the API whose answer the client cannot use: it is not the JSON
+// expected, or it does not name what the request made. The request was processed all the same.
+type answerError struct {
+	method, path string
+	// problem completes "the API answered ...".
+	problem string
+	err     error
+}
+
+func (e *answerError) Error() string {
+	return fmt.Sprintf("%s %s: the API answered %s", e.method, e.path, e.problem)
+}
+
+func (e *answerError) Unwrap() error { return e.err }
+
+// exchange sends r and returns its successful answer; a non-2xx answer becomes *Error.
+func (c *Client) exchange(ctx context.Context, r request) (answer, error) {
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + r.path
 	u.RawQuery = r.query.Encode()
@@ -131,14 +177,14 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if r.body != nil {
 		encoded, err := json.Marshal(r.body)
 		if err != nil {
-			return fmt.Errorf("encoding %s %s request: %w", r.method, r.path, err)
+			return answer{}, fmt.Errorf("encoding %s %s request: %w", r.method, r.path, err)
 		}
 		body = bytes.NewReader(encoded)
 	}
 	ctx, tally := withTally(ctx)
 	req, err := retryablehttp.NewRequestWithContext(withIdempotency(ctx, r.idempotent), r.method, u.String(), body)
 	if err != nil {
-		return fmt.Errorf("building %s %s request: %w", r.method, r.path, err)
+		return answer{}, fmt.Errorf("building %s %s request: %w", r.method, r.path, err)
 	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("User-Agent", c.userAgent)
@@ -157,33 +203,23 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	resp, err := c.http.Do(req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return fmt.Errorf("%s %s: %w", r.method, r.path, ctxErr)
+			return answer{}, fmt.Errorf("%s %s: %w", r.method, r.path, ctxErr)
 		}
 		if isTimeout(err) {
-			return &TimeoutError{Method: r.method, Path: r.path, Timeout: c.requestTimeout, Attempts: tally.attempts, TimedOut: tally.timeouts}
+			return answer{}, &TimeoutError{Method: r.method, Path: r.path, Timeout: c.requestTimeout, Attempts: tally.attempts, TimedOut: tally.timeouts}
 		}
-		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
+		return answer{}, fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
 	defer resp.Body.Close()
 
 	payload, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 	if err != nil {
-		return fmt.Errorf("%s %s: reading response: %w", r.method, r.path, err)
+		return answer{}, fmt.Errorf("%s %s: reading response: %w", r.method, r.path, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newError(r.method, r.path, resp.StatusCode, payload)
+		return answer{}, newError(r.method, r.path, resp.StatusCode, payload)
 	}
-	if out == nil {
-		return nil
-	}
-	if len(bytes.TrimSpace(payload)) == 0 {
-		return fmt.Errorf("%s %s: the API answered %d with an empty body where JSON was expected", r.method, r.path, resp.StatusCode)
-	}
-	if err := json.Unmarshal(payload, out); err != nil {
-		return fmt.Errorf("%s %s: the API answered %d with a body that is not the expected JSON (%w); body starts with %q",
-			r.method, r.path, resp.StatusCode, err, excerpt(payload))
-	}
-	return nil
+	return answer{method: r.method, path: r.path, status: resp.StatusCode, body: payload}, nil
 }
 
 // maxResponseBytes bounds what is read of one answer; the largest legitimate one is a page of users.

@@ -228,3 +228,55 @@ func TestForbiddenNamesThePermission(t *testing.T) {
 		}
 	}
 }
+
+// The reference gives the success of these endpoints no JSON body: the API may answer them with
+// nothing, or with another media type, and the client must not need anything.
+func TestSparseAnswersAreNotRead(t *testing.T) {
+	t.Parallel()
+	calls := map[string]func(context.Context, *Client) error{
+		"update invitation":  func(ctx context.Context, c *Client) error { return c.UpdateInvitation(ctx, 21, InvitationUpdate{}) },
+		"delete invitations": func(ctx context.Context, c *Client) error { return c.DeleteInvitations(ctx, 21, 22) },
+		"remove users":       func(ctx context.Context, c *Client) error { return c.RemoveUsersFromWorkspace(ctx, 21) },
+		"access time":        func(ctx context.Context, c *Client) error { return c.SetUserAccessExpiration(ctx, 21, nil) },
+		"activate":           func(ctx context.Context, c *Client) error { return c.ActivateUsers(ctx, 21) },
+		"deactivate":         func(ctx context.Context, c *Client) error { return c.DeactivateUsers(ctx, 21) },
+		"require mfa":        func(ctx context.Context, c *Client) error { return c.EnableMFARequirement(ctx) },
+		"stop requiring mfa": func(ctx context.Context, c *Client) error { return c.DisableMFARequirement(ctx) },
+		"delete domain":      func(ctx context.Context, c *Client) error { return c.DeleteManagedDomain(ctx, "example.com") },
+		"google": func(ctx context.Context, c *Client) error {
+			return c.SetGoogleOAuthSettings(ctx, GoogleOAuthSettings{Enabled: true})
+		},
+		"facebook": func(ctx context.Context, c *Client) error {
+			return c.SetFacebookOAuthSettings(ctx, FacebookOAuthSettings{Enabled: true})
+		},
+	}
+	answers := []struct {
+		status            int
+		contentType, body string
+	}{
+		{http.StatusOK, "", ""},
+		{http.StatusOK, "*/*", ""},
+		{http.StatusOK, "text/plain", "OK"},
+		{http.StatusCreated, "text/html", "<p>Created</p>"},
+		{http.StatusNoContent, "", ""},
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var n atomic.Int32
+			c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+				a := answers[int(n.Add(1)-1)%len(answers)]
+				if a.contentType != "" {
+					w.Header().Set("Content-Type", a.contentType)
+				}
+				w.WriteHeader(a.status)
+				_, _ = io.WriteString(w, a.body)
+			}, Config{MaxRetries: -1})
+			for _, a := range answers {
+				if err := call(context.Background(), c); err != nil {
+					t.Errorf("answered %d %q %q: %v", a.status, a.contentType, a.body, err)
+				}
+			}
+		})
+	}
+}

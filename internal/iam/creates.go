@@ -22,9 +22,10 @@ import (
 // outcomeUnknown reports whether a failed write may nevertheless have been processed: the server
 // answered 5xx, the connection failed after the request was sent, or no answer came within the
 // request timeout. A refused connection never reaches here (the retry policy repeats it), and a
-// context that ended is the caller's decision.
+// context that ended is the caller's decision. A success whose answer cannot be used is no unknown
+// outcome: the write was processed (see processedUnusably).
 func outcomeUnknown(ctx context.Context, err error) bool {
-	if err == nil || ctx.Err() != nil {
+	if err == nil || ctx.Err() != nil || processedUnusably(err) {
 		return false
 	}
 	var apiErr *Error
@@ -34,20 +35,35 @@ func outcomeUnknown(ctx context.Context, err error) bool {
 	return true
 }
 
+// processedUnusably reports whether err is a success of the API whose answer does not tell what the
+// write made: empty, shaped otherwise than assumed, or naming other objects. The reference describes
+// no answer bodies, so a create takes its object from the listing then.
+func processedUnusably(err error) bool {
+	var unusable *answerError
+	return errors.As(err, &unusable)
+}
+
 // createOnce sends a create that the API cannot deduplicate, and sends it again only when find says
 // the object is not there. find looks the object up by its natural key among the objects that did not
 // exist before the create, and the caller holds the key's lock. When find cannot answer, the result is
-// an *OutcomeUnknownError.
+// an *OutcomeUnknownError. A create the API accepted with an answer that does not name the object is
+// never sent again: its object is taken from find, and when find does not list it (yet), the result
+// is an *OutcomeUnknownError too.
 func createOnce[T any](ctx context.Context, c *Client, kind ObjectKind, object string, create func(context.Context) (T, error), find func(context.Context) (T, bool, error)) (T, error) {
 	var zero T
 	// One tally for every send, so that a timeout reports all of the create's attempts.
 	sendCtx, _ := withTally(ctx)
 	for attempt := 0; ; attempt++ {
 		created, err := create(withAttempt(sendCtx, attempt+1))
-		if !outcomeUnknown(ctx, err) {
+		accepted := processedUnusably(err)
+		switch {
+		case accepted:
+			c.debug(ctx, "the create was accepted without an answer naming the object; looking it up", map[string]any{"object": object, "answer": err.Error()})
+		case outcomeUnknown(ctx, err):
+			c.debug(ctx, "create outcome unknown; looking the object up before sending it again", map[string]any{"object": object, "error": err.Error()})
+		default:
 			return created, err
 		}
-		c.debug(ctx, "create outcome unknown; looking the object up before sending it again", map[string]any{"object": object, "error": err.Error()})
 		found, ok, lookupErr := lookUp(ctx, c, object, find)
 		if lookupErr != nil {
 			return zero, &OutcomeUnknownError{Kind: kind, Object: object, Err: err, LookupErr: lookupErr}
@@ -55,6 +71,9 @@ func createOnce[T any](ctx context.Context, c *Client, kind ObjectKind, object s
 		if ok {
 			c.debug(ctx, "the create had happened; adopting the object", map[string]any{"object": object})
 			return found, nil
+		}
+		if accepted {
+			return zero, &OutcomeUnknownError{Kind: kind, Object: object, Err: err, LookupErr: errNotListed}
 		}
 		// Not there: the create certainly did not happen, and may be sent again.
 		if attempt >= c.http.RetryMax {
@@ -87,6 +106,9 @@ func lookUp[T any](ctx context.Context, c *Client, object string, find func(cont
 		}
 	}
 }
+
+// errNotListed is the lookup's failure after a create the API accepted: the object is not listed.
+var errNotListed = errors.New("it is not listed")
 
 // isPermanent recognises the API's refusals that a repeat cannot change.
 func isPermanent(err error) bool {

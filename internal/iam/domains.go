@@ -2,6 +2,7 @@ package iam
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -67,26 +68,40 @@ func (c *Client) GetManagedDomain(ctx context.Context, domain string) (*ManagedD
 	return findManagedDomain(domains, domain)
 }
 
+// ErrNoVerificationCode is in the error of DomainVerificationCode when the API's answer holds no
+// verification string where the project assumes it (the field verificationCode).
+var ErrNoVerificationCode = errors.New("the verification string cannot be read from the API")
+
 // DomainVerificationCode returns the code to publish for VerifyManagedDomain; it is the same for the workspace for ever.
 func (c *Client) DomainVerificationCode(ctx context.Context) (string, error) {
 	const path = managedDomainsPath + "/initialize-code"
-	var out domainVerificationCode
-	if err := c.do(ctx, request{method: http.MethodGet, path: path, idempotent: true}, &out); err != nil {
+	a, err := c.exchange(ctx, request{method: http.MethodGet, path: path, idempotent: true})
+	if err != nil {
 		return "", err
 	}
+	var out domainVerificationCode
+	if err := a.decode(&out); err != nil {
+		return "", fmt.Errorf("%w: %w", ErrNoVerificationCode, err)
+	}
 	if out.VerificationCode == "" {
-		return "", fmt.Errorf("GET %s: the API answered without a verificationCode", path)
+		return "", fmt.Errorf("%w: GET %s answered %d without the field verificationCode; the answer was %s",
+			ErrNoVerificationCode, path, a.status, excerpt(a.body))
 	}
 	return out.VerificationCode, nil
 }
 
 // VerifyManagedDomain asks the API to check the published verification code and, when found, to manage
 // the domain. Verifying twice is harmless, so the POST is retried. A missing proof is a 400 whose message
-// says what was not found; a domain managed already is a 409.
+// says what was not found; a domain managed already is a 409. The reference lets a success answer 201
+// with no body: the domain is nil then, and GetManagedDomain reads it.
 func (c *Client) VerifyManagedDomain(ctx context.Context, domain, method string) (*ManagedDomain, error) {
 	var out ManagedDomain
 	body := domainVerificationRequest{Domain: domain, VerificationMethod: method}
-	if err := c.do(ctx, request{method: http.MethodPost, path: managedDomainsPath + "/verification", body: body, idempotent: true}, &out); err != nil {
+	err := c.do(ctx, request{method: http.MethodPost, path: managedDomainsPath + "/verification", body: body, idempotent: true}, &out)
+	switch {
+	case processedUnusably(err) || (err == nil && !strings.EqualFold(out.Domain, domain)):
+		return nil, nil
+	case err != nil:
 		return nil, err
 	}
 	return &out, nil

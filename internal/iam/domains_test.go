@@ -2,6 +2,7 @@ package iam
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"reflect"
 	"strings"
@@ -77,10 +78,11 @@ func TestDomainVerificationCode(t *testing.T) {
 	if err != nil || code != "synerise-domain-verification=abc123" {
 		t.Fatalf("code = %q, %v", code, err)
 	}
-	if _, err := c.DomainVerificationCode(ctx); err == nil || !strings.Contains(err.Error(), "without a verificationCode") {
+	if _, err := c.DomainVerificationCode(ctx); !errors.Is(err, ErrNoVerificationCode) ||
+		!strings.Contains(err.Error(), "GET /uauth/managed-domains/initialize-code answered 200 without the field verificationCode; the answer was {}") {
 		t.Errorf("empty answer: %v", err)
 	}
-	if _, err := c.DomainVerificationCode(ctx); err == nil || !strings.Contains(err.Error(), "not the expected JSON") {
+	if _, err := c.DomainVerificationCode(ctx); !errors.Is(err, ErrNoVerificationCode) || !strings.Contains(err.Error(), "not the expected JSON") {
 		t.Errorf("plain-text answer: %v", err)
 	}
 }
@@ -92,6 +94,11 @@ func TestVerifyManagedDomain(t *testing.T) {
 			answer: `{"domain": "example.com", "verificationMethod": "TXT_RECORD", "verified": true, "createdAt": "2026-11-25T10:00:00Z"}`},
 		exchange{method: "POST", path: "/uauth/managed-domains/verification", body: `{"domain": "example.org", "verificationMethod": "FILE_CHECK"}`,
 			status: 400, answer: `{"status":400,"error":"Bad Request","message":"Verification of example.org failed: file not found"}`},
+		// The reference lets the success be a 201 with no body, or with another one: the domain is read separately.
+		exchange{method: "POST", path: "/uauth/managed-domains/verification", body: `{"domain": "example.net", "verificationMethod": "TXT_RECORD"}`,
+			status: 201, contentType: "*/*"},
+		exchange{method: "POST", path: "/uauth/managed-domains/verification", body: `{"domain": "example.net", "verificationMethod": "TXT_RECORD"}`,
+			answer: `{"result": "verified"}`},
 	)
 	ctx := context.Background()
 	got, err := c.VerifyManagedDomain(ctx, "example.com", DomainVerificationTXTRecord)
@@ -100,6 +107,11 @@ func TestVerifyManagedDomain(t *testing.T) {
 	}
 	if _, err := c.VerifyManagedDomain(ctx, "example.org", DomainVerificationFileCheck); err == nil || !strings.Contains(err.Error(), "Verification of example.org failed") {
 		t.Errorf("error = %v", err)
+	}
+	for range 2 {
+		if got, err := c.VerifyManagedDomain(ctx, "example.net", DomainVerificationTXTRecord); got != nil || err != nil {
+			t.Errorf("VerifyManagedDomain = %+v, %v; want neither a domain nor an error", got, err)
+		}
 	}
 }
 

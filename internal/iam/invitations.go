@@ -33,7 +33,9 @@ type bulkInvitationRequest struct {
 
 // InviteUser invites a person; the answer is a PENDING user whose id is the invitation id. A create
 // is not repeated blindly: should its answer be lost, the person is looked up by email first, and only
-// a user who was not listed before the create is taken for its result.
+// a user who was not listed before the create is taken for its result. The reference describes no
+// answer, so one that does not name the invited user (empty, or shaped otherwise) is looked up the
+// same way, and the invitation is not sent again.
 func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 	in.Roles = nonNilIDs(in.Roles)
 	unlock, err := c.creates.lock(ctx, memberKey(in.Email))
@@ -46,10 +48,14 @@ func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 		return nil, err
 	}
 	existed := idsOf(before, userID)
+	const path = "/uauth/users/invitations/invite"
 	return createOnce(ctx, c, KindInvitation, "invitation of "+in.Email, func(ctx context.Context) (*User, error) {
 		var user User
-		if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/invite", body: in}, &user); err != nil {
+		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &user); err != nil {
 			return nil, err
+		}
+		if user.ID == 0 || !strings.EqualFold(user.Email, in.Email) {
+			return nil, &answerError{method: http.MethodPost, path: path, problem: "with a body that does not name the invitation of " + in.Email}
 		}
 		return &user, nil
 	}, func(ctx context.Context) (*User, bool, error) {
@@ -67,9 +73,10 @@ func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 
 // InviteUsers invites several people at once, all or none; the answer lists the users in request order.
 // It is not repeated once the server may have acted: should its answer be lost, the batch is taken to
-// have happened when every address is listed as a user who was not listed before. An empty list sends
-// nothing. An answer with another number of users than invitations is returned with an error, since the
-// caller cannot pair them by position.
+// have happened when every address is listed as a user who was not listed before. The reference
+// describes no answer, so one that does not list the batch's users in request order (empty, shaped
+// otherwise, or another number of users) is looked up the same way, and the batch is not sent again.
+// An empty list sends nothing.
 func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, error) {
 	if len(in) == 0 {
 		return []User{}, nil
@@ -115,8 +122,9 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, &users); err != nil {
 			return nil, err
 		}
-		if len(users) != len(in) {
-			return users, fmt.Errorf("POST %s: the API answered %d users for %d invitations", path, len(users), len(in))
+		if !listsBatch(users, in) {
+			return nil, &answerError{method: http.MethodPost, path: path,
+				problem: fmt.Sprintf("with %d users for %d invitations, not the invited ones in request order", len(users), len(in))}
 		}
 		return users, nil
 	}, func(ctx context.Context) ([]User, bool, error) {
@@ -136,6 +144,13 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 	})
 }
 
+// listsBatch reports whether users are the invited users of batch, in request order.
+func listsBatch(users []User, batch []Invitation) bool {
+	return slices.EqualFunc(users, batch, func(u User, inv Invitation) bool {
+		return u.ID != 0 && strings.EqualFold(u.Email, inv.Email)
+	})
+}
+
 // describeBatch names a batch of invitations by its first and last address.
 func describeBatch(in []Invitation) string {
 	if len(in) == 1 {
@@ -152,15 +167,11 @@ func (c *Client) usersWithEmail(ctx context.Context, email string) ([]User, erro
 
 func userID(u User) int64 { return u.ID }
 
-// UpdateInvitation replaces the names and roles of a PENDING or EXPIRED invitation; it sets values, so it is retried.
-func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUpdate) (*User, error) {
+// UpdateInvitation replaces the names and roles of a PENDING or EXPIRED invitation; it sets values, so
+// it is retried. The reference gives its success no body, so read the invitation back (GetUser).
+func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUpdate) error {
 	in.Roles = nonNilIDs(in.Roles)
-	var user User
-	r := request{method: http.MethodPost, path: "/uauth/users/invitations/" + escapeID(id), body: in, idempotent: true}
-	if err := c.do(ctx, r, &user); err != nil {
-		return nil, err
-	}
-	return &user, nil
+	return c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/" + escapeID(id), body: in, idempotent: true}, nil)
 }
 
 // DeleteInvitations withdraws invitations that were not accepted yet. No ids is a no-op.

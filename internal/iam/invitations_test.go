@@ -2,6 +2,7 @@ package iam
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestInviteUsers(t *testing.T) {
 		exchange{method: "POST", path: "/uauth/users/invitations/invite-bulk",
 			body:   `{"invitations": [{"email": "c@example.com", "firstName": "", "lastName": "", "roles": []}]}`,
 			answer: `[]`},
-		// An answer that does not match the batch leaves the outcome unknown: c is looked up, and is not there.
+		// An answer that does not list the batch: c is looked up, and is not there.
 		listing,
 	)
 	ctx := context.Background()
@@ -75,7 +76,10 @@ func TestInviteUsers(t *testing.T) {
 	if in[1].Roles != nil {
 		t.Error("InviteUsers changed its argument")
 	}
-	if _, err := c.InviteUsers(ctx, []Invitation{{Email: "c@example.com"}}); err == nil || !strings.Contains(err.Error(), "answered 0 users for 1 invitations") {
+	// The batch was accepted, so it is not sent again; but c is not listed, so the outcome is unknown.
+	var unknown *OutcomeUnknownError
+	if _, err := c.InviteUsers(ctx, []Invitation{{Email: "c@example.com"}}); !errors.As(err, &unknown) ||
+		!strings.Contains(err.Error(), "answered with 0 users for 1 invitations") || !strings.Contains(err.Error(), "it is not listed") {
 		t.Errorf("error = %v", err)
 	}
 	// Nothing to invite: no request.
@@ -87,18 +91,75 @@ func TestInviteUsers(t *testing.T) {
 func TestUpdateInvitation(t *testing.T) {
 	t.Parallel()
 	c := scriptedClient(t,
+		// The reference gives the success no body; whatever comes is not read.
 		exchange{method: "POST", path: "/uauth/users/invitations/21",
 			body: `{"firstName": "Renamed", "lastName": "Person", "roles": []}`, answer: pendingUserJSON},
+		exchange{method: "POST", path: "/uauth/users/invitations/21",
+			body: `{"firstName": "Renamed", "lastName": "Person", "roles": []}`, contentType: "*/*"},
 		exchange{method: "POST", path: "/uauth/users/invitations/22",
 			body: `{"firstName": "", "lastName": "", "roles": [5]}`, status: 404,
 			answer: `{"timestamp":"2026-11-25T10:00:00Z","status":404,"error":"Not Found","message":"Invitation 22 not found","path":"/uauth/users/invitations/22"}`},
 	)
 	ctx := context.Background()
-	got, err := c.UpdateInvitation(ctx, 21, InvitationUpdate{FirstName: "Renamed", LastName: "Person"})
-	if err != nil || got.ID != 21 {
-		t.Fatalf("UpdateInvitation = %+v, %v", got, err)
+	for range 2 {
+		if err := c.UpdateInvitation(ctx, 21, InvitationUpdate{FirstName: "Renamed", LastName: "Person"}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := c.UpdateInvitation(ctx, 22, InvitationUpdate{Roles: []int64{5}}); !IsNotFound(err) || !strings.Contains(err.Error(), "Invitation 22 not found") {
+	if err := c.UpdateInvitation(ctx, 22, InvitationUpdate{Roles: []int64{5}}); !IsNotFound(err) || !strings.Contains(err.Error(), "Invitation 22 not found") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// The reference describes no answer of an invite: one that does not name the invited users is no
+// failure. The new users are taken from the listing, and the invitation is never sent again.
+func TestInvitesAnsweredWithoutTheUsers(t *testing.T) {
+	t.Parallel()
+	before := func(search string) exchange {
+		return exchange{method: "GET", path: "/uauth/users/listing",
+			query:  url.Values{"page": {"0"}, "size": {"500"}, "status": {"ALL"}, "search": {search}},
+			answer: `{"content": [{"id": 1, "email": "admin@example.com", "status": "ACTIVE"}], "last": true}`}
+	}
+	after := func(search string) exchange {
+		return exchange{method: "GET", path: "/uauth/users/listing",
+			query: url.Values{"page": {"0"}, "size": {"500"}, "status": {"ALL"}, "search": {search}},
+			answer: `{"content": [{"id": 1, "email": "admin@example.com", "status": "ACTIVE"},
+				{"id": 31, "email": "a@example.com", "status": "PENDING"}, {"id": 32, "email": "b@example.com", "status": "PENDING"}], "last": true}`}
+	}
+	invite := func(answer, contentType string) exchange {
+		return exchange{method: "POST", path: "/uauth/users/invitations/invite",
+			body: `{"email": "a@example.com", "firstName": "", "lastName": "", "roles": []}`, answer: answer, contentType: contentType}
+	}
+	bulk := func(answer string) exchange {
+		return exchange{method: "POST", path: "/uauth/users/invitations/invite-bulk",
+			body:   `{"invitations": [{"email": "a@example.com", "firstName": "", "lastName": "", "roles": []}, {"email": "b@example.com", "firstName": "", "lastName": "", "roles": []}]}`,
+			answer: answer}
+	}
+	c := scriptedClient(t,
+		before("a@example.com"), invite("", ""), after("a@example.com"),
+		before("a@example.com"), invite("OK", "text/plain"), after("a@example.com"),
+		before("a@example.com"), invite(`{"id": 31}`, ""), after("a@example.com"),
+		before(""), bulk(""), after(""),
+		before(""), bulk(`{"invited": [{"id": 31, "email": "a@example.com"}, {"id": 32, "email": "b@example.com"}]}`), after(""),
+		before(""), bulk(`[{"id": 32, "email": "b@example.com"}, {"id": 31, "email": "a@example.com"}]`), after(""),
+		// Accepted, but not listed: the invitation is not sent again, and the caller learns the outcome is unknown.
+		before("a@example.com"), invite("", ""), before("a@example.com"),
+	)
+	ctx := context.Background()
+	for range 3 {
+		if got, err := c.InviteUser(ctx, Invitation{Email: "a@example.com"}); err != nil || got.ID != 31 {
+			t.Errorf("InviteUser = %+v, %v", got, err)
+		}
+	}
+	batch := []Invitation{{Email: "a@example.com"}, {Email: "b@example.com"}}
+	for range 3 {
+		if got, err := c.InviteUsers(ctx, batch); err != nil || len(got) != 2 || got[0].ID != 31 || got[1].ID != 32 {
+			t.Errorf("InviteUsers = %+v, %v", got, err)
+		}
+	}
+	var unknown *OutcomeUnknownError
+	if _, err := c.InviteUser(ctx, Invitation{Email: "a@example.com"}); !errors.As(err, &unknown) || unknown.Kind != KindInvitation ||
+		!strings.Contains(err.Error(), "answered 200 with an empty body") || !strings.Contains(err.Error(), "it is not listed") {
 		t.Errorf("error = %v", err)
 	}
 }

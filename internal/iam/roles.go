@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Role is a user role; Group is the id of the role group that contains it.
@@ -20,7 +22,9 @@ type RoleGroup struct {
 	ID          int64  `json:"id"`
 	Name        string `json:"name"`
 	Description string `json:"description"`
-	Roles       []Role `json:"roles"`
+	// Roles is nil when the answer did not list the group's roles (see ListRoleGroupsWithRoles), and
+	// empty when it listed none.
+	Roles []Role `json:"roles"`
 }
 
 // RoleGroupInput is the writable part of a role group.
@@ -45,6 +49,55 @@ func (c *Client) ListRoleGroups(ctx context.Context) ([]RoleGroup, error) {
 
 // roleGroupsListingPath lists every group with its roles, the only way the API offers to read a group.
 const roleGroupsListingPath = "/uauth/roles/listing"
+
+// rolesListed reports whether a listing carries the roles of its groups. The reference does not
+// promise it; a group without a roles key shows that it does not.
+func rolesListed(groups []RoleGroup) bool {
+	return !slices.ContainsFunc(groups, func(g RoleGroup) bool { return g.Roles == nil })
+}
+
+// roleReadConcurrency bounds the reads of single roles when the listing carries none.
+const roleReadConcurrency = 4
+
+// ListRoleGroupsWithRoles returns every role group with its roles. When the listing carries no roles
+// (the reference does not promise it does), the roles are found among the available roles and each
+// is read on its own (GetRole), which says what group it is in.
+func (c *Client) ListRoleGroupsWithRoles(ctx context.Context) ([]RoleGroup, error) {
+	groups, err := c.ListRoleGroups(ctx)
+	if err != nil || rolesListed(groups) {
+		return groups, err
+	}
+	available, err := c.ListAvailableRoles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	roles := make([]*Role, len(available))
+	reads, readCtx := errgroup.WithContext(ctx)
+	reads.SetLimit(roleReadConcurrency)
+	for i, r := range available {
+		reads.Go(func() error {
+			role, err := c.GetRole(readCtx, r.ID)
+			if IsNotFound(err) {
+				// Deleted since it was listed.
+				return nil
+			}
+			roles[i] = role
+			return err
+		})
+	}
+	if err := reads.Wait(); err != nil {
+		return nil, err
+	}
+	for i := range groups {
+		groups[i].Roles = []Role{}
+		for _, r := range roles {
+			if r != nil && r.Group == groups[i].ID {
+				groups[i].Roles = append(groups[i].Roles, *r)
+			}
+		}
+	}
+	return groups, nil
+}
 
 // CreateRoleGroup creates a group. The API answers with every group and does not say which one is
 // new, so the client lists the groups first and takes the one of that name whose id was not there

@@ -262,9 +262,10 @@ func (c *Client) GetFacebookOAuthSettings(ctx context.Context) (*FacebookOAuthSe
 	return getSettings[FacebookOAuthSettings](ctx, c, facebookSettingsPath)
 }
 
-// SetFacebookOAuthSettings switches login with Facebook.
-func (c *Client) SetFacebookOAuthSettings(ctx context.Context, in FacebookOAuthSettings) (*FacebookOAuthSettings, error) {
-	return setSettings(ctx, c, facebookSettingsPath, in)
+// SetFacebookOAuthSettings switches login with Facebook. The reference gives its success no body, so
+// read the settings back (GetFacebookOAuthSettings).
+func (c *Client) SetFacebookOAuthSettings(ctx context.Context, in FacebookOAuthSettings) error {
+	return c.do(ctx, request{method: http.MethodPost, path: facebookSettingsPath, body: in, idempotent: true}, nil)
 }
 
 // GetGoogleOAuthSettings reads whether profiles may log in with Google.
@@ -272,9 +273,10 @@ func (c *Client) GetGoogleOAuthSettings(ctx context.Context) (*GoogleOAuthSettin
 	return getSettings[GoogleOAuthSettings](ctx, c, googleSettingsPath)
 }
 
-// SetGoogleOAuthSettings switches login with Google.
-func (c *Client) SetGoogleOAuthSettings(ctx context.Context, in GoogleOAuthSettings) (*GoogleOAuthSettings, error) {
-	return setSettings(ctx, c, googleSettingsPath, in)
+// SetGoogleOAuthSettings switches login with Google. The reference gives its success no body, so read
+// the settings back (GetGoogleOAuthSettings).
+func (c *Client) SetGoogleOAuthSettings(ctx context.Context, in GoogleOAuthSettings) error {
+	return c.do(ctx, request{method: http.MethodPost, path: googleSettingsPath, body: in, idempotent: true}, nil)
 }
 
 // GetAppleOAuthSettings reads the Sign in with Apple settings.

@@ -8,12 +8,14 @@ import (
 )
 
 // settingsCase checks one settings object: a GET decoded into want, then a POST of in whose body must be
-// sentBody (every field, explicit nulls included) and whose answer is decoded again into want.
+// sentBody (every field, explicit nulls included) and whose answer is decoded again into want, unless
+// the reference gives the POST's success no body (sparse): then set returns nothing and reads nothing.
 type settingsCase struct {
 	path     string
 	answer   string
 	want     any
 	sentBody string
+	sparse   bool
 	get      func(context.Context, *Client) (any, error)
 	set      func(context.Context, *Client) (any, error)
 }
@@ -130,17 +132,17 @@ func TestSettingsGetAndSet(t *testing.T) {
 			},
 		},
 		"facebook": {
-			path: "/sauth/settings/oauth/facebook", answer: `{"enabled": false}`, want: FacebookOAuthSettings{}, sentBody: `{"enabled": false}`,
+			path: "/sauth/settings/oauth/facebook", answer: `{"enabled": false}`, want: FacebookOAuthSettings{}, sentBody: `{"enabled": false}`, sparse: true,
 			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetFacebookOAuthSettings(ctx)) },
 			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetFacebookOAuthSettings(ctx, FacebookOAuthSettings{}))
+				return nil, c.SetFacebookOAuthSettings(ctx, FacebookOAuthSettings{})
 			},
 		},
 		"google": {
-			path: "/sauth/settings/oauth/google", answer: `{"enabled": true, "clientId": "ignored"}`, want: GoogleOAuthSettings{Enabled: true}, sentBody: `{"enabled": true}`,
+			path: "/sauth/settings/oauth/google", answer: `{"enabled": true, "clientId": "ignored"}`, want: GoogleOAuthSettings{Enabled: true}, sentBody: `{"enabled": true}`, sparse: true,
 			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetGoogleOAuthSettings(ctx)) },
 			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetGoogleOAuthSettings(ctx, GoogleOAuthSettings{Enabled: true}))
+				return nil, c.SetGoogleOAuthSettings(ctx, GoogleOAuthSettings{Enabled: true})
 			},
 		},
 		"apple": {
@@ -191,7 +193,7 @@ func TestSettingsGetAndSet(t *testing.T) {
 			if got, err = tt.set(ctx, c); err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, tt.want) {
+			if !tt.sparse && !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("set answered\n%+v\nwant\n%+v", got, tt.want)
 			}
 		})

@@ -99,7 +99,9 @@ func (c *Client) RoleGroupFromListing(ctx context.Context, id int64) (*RoleGroup
 }
 
 // RoleFromListing reads role id out of the role-group listing shared by this client's readers, which
-// lists every role inside its group. A role that is not listed is an *Error with status 404.
+// lists every role inside its group. The reference does not promise that the listing carries the
+// roles: when it carries none, the role is read on its own (GetRole). A role that is not found is an
+// *Error with status 404.
 func (c *Client) RoleFromListing(ctx context.Context, id int64) (*Role, error) {
 	groups, err := c.shared.roleGroups.get(ctx, &c.shared.clock, c.ListRoleGroups)
 	if err != nil {
@@ -114,6 +116,9 @@ func (c *Client) RoleFromListing(ctx context.Context, id int64) (*Role, error) {
 			r.Group = g.ID
 			return &r, nil
 		}
+	}
+	if !rolesListed(groups) {
+		return c.GetRole(ctx, id)
 	}
 	return nil, &Error{Method: http.MethodGet, Path: roleGroupsListingPath, StatusCode: http.StatusNotFound,
 		Message: fmt.Sprintf("role %d is in no group of the listing", id)}

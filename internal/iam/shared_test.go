@@ -186,3 +186,35 @@ func TestUserFromListing(t *testing.T) {
 		t.Errorf("%d listings for four reads; want 1", got)
 	}
 }
+
+// The reference does not promise that the role-group listing carries the roles. When it carries none,
+// a role is read on its own, after the one shared listing; when it carries them, never.
+func TestRolesReadOneByOneWhenTheListingCarriesNone(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t,
+		exchange{method: "GET", path: "/uauth/roles/listing", answer: `[{"id": 3, "name": "Team"}, {"id": 4, "name": "Other", "roles": null}]`},
+		exchange{method: "GET", path: "/uauth/roles/7", answer: `{"id": 7, "name": "Auditor", "description": "Reads", "group": 3}`},
+		exchange{method: "GET", path: "/uauth/roles/8", status: 404, answer: `{"status": 404, "error": "Not Found", "message": "Role 8 not found"}`},
+		// Every group and its roles, for the data source: ids from the available roles, groups from the roles.
+		exchange{method: "GET", path: "/uauth/roles/listing", answer: `[{"id": 3, "name": "Team"}, {"id": 4, "name": "Other"}]`},
+		exchange{method: "GET", path: "/uauth/users/available-roles", answer: `[{"id": 7, "name": "Auditor"}]`},
+		exchange{method: "GET", path: "/uauth/roles/7", answer: `{"id": 7, "name": "Auditor", "description": "Reads", "group": 3}`},
+		// A listing that carries roles, even none, is taken as it is.
+		exchange{method: "GET", path: "/uauth/roles/listing", answer: `[{"id": 3, "name": "Team", "roles": []}]`},
+	)
+	ctx := context.Background()
+	role, err := c.RoleFromListing(ctx, 7)
+	if err != nil || *role != (Role{ID: 7, Name: "Auditor", Description: "Reads", Group: 3}) {
+		t.Errorf("RoleFromListing(7) = %+v, %v", role, err)
+	}
+	if _, err := c.RoleFromListing(ctx, 8); !IsNotFound(err) {
+		t.Errorf("RoleFromListing(8): %v, want not found", err)
+	}
+	groups, err := c.ListRoleGroupsWithRoles(ctx)
+	if err != nil || len(groups) != 2 || len(groups[0].Roles) != 1 || groups[0].Roles[0].Name != "Auditor" || groups[1].Roles == nil || len(groups[1].Roles) != 0 {
+		t.Errorf("ListRoleGroupsWithRoles = %+v, %v", groups, err)
+	}
+	if groups, err := c.ListRoleGroupsWithRoles(ctx); err != nil || len(groups) != 1 || len(groups[0].Roles) != 0 {
+		t.Errorf("ListRoleGroupsWithRoles = %+v, %v", groups, err)
+	}
+}

@@ -15,6 +15,12 @@
 //     token (my-account), whose token stops working if the account is deleted;
 //   - one workspace (business profile) and every settings object at its documented default.
 //
+// Its answers are as rich as the API description assumes where the reference is silent. Two options
+// take that back, so that tests show the provider needs no more than the reference promises:
+// Options.SparseAnswers answers the 23 operations whose success the reference gives no JSON body
+// (x-sparse in the description) with no body at all, and Options.Without answers against chosen
+// assumptions about other answers (see Assumption).
+//
 // Ids grow per kind and are never reused. Tokens the API emails (invitation, confirmation, password
 // reset) are kept in an outbox.
 //

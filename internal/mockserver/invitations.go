@@ -53,7 +53,11 @@ func (s *Server) inviteUser(r *http.Request) (reply, error) {
 	if err := s.st.checkInvitations([]invitationRequest{in}); err != nil {
 		return reply{}, err
 	}
-	return ok(s.st.userJSON(s.st.invite(in, time.Now()))), nil
+	invited := s.st.userJSON(s.st.invite(in, time.Now()))
+	if !s.assumes(InvitedUserInAnswer) {
+		return okEmpty, nil
+	}
+	return ok(invited), nil
 }
 
 // inviteUsers invites all or none: every invitation is checked before the first is sent.
@@ -71,6 +75,12 @@ func (s *Server) inviteUsers(r *http.Request) (reply, error) {
 	out := make([]userJSON, 0, len(in.Invitations))
 	for _, inv := range in.Invitations {
 		out = append(out, s.st.userJSON(s.st.invite(inv, now)))
+	}
+	switch {
+	case !s.assumes(InvitedUsersInAnswer):
+		return okEmpty, nil
+	case !s.assumes(BulkInviteAnswersAList):
+		return ok(map[string][]userJSON{"invited": out}), nil
 	}
 	return ok(out), nil
 }

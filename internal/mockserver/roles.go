@@ -61,6 +61,27 @@ func (r *role) toJSON() roleJSON {
 	return roleJSON{ID: r.id, Name: r.name, Description: r.description, Group: r.group}
 }
 
+// roleGroupWithoutRolesJSON is a group as the listing shows it without RolesInGroupListings.
+type roleGroupWithoutRolesJSON struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// groupsAnswer is the answer of the listing, of the group operations and of the role delete: every
+// group with its roles, or without them when the server contradicts RolesInGroupListings.
+func (s *Server) groupsAnswer() reply {
+	groups := s.st.groupsJSON()
+	if s.assumes(RolesInGroupListings) {
+		return ok(groups)
+	}
+	bare := make([]roleGroupWithoutRolesJSON, 0, len(groups))
+	for _, g := range groups {
+		bare = append(bare, roleGroupWithoutRolesJSON{ID: g.ID, Name: g.Name, Description: g.Description})
+	}
+	return ok(bare)
+}
+
 // groupsJSON is the listing of every group with its roles, which the group operations and the role
 // delete answer with.
 func (st *store) groupsJSON() []roleGroupJSON {
@@ -81,7 +102,7 @@ func (st *store) groupsJSON() []roleGroupJSON {
 func (s *Server) listRoleGroups(*http.Request) (reply, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return ok(s.st.groupsJSON()), nil
+	return s.groupsAnswer(), nil
 }
 
 func (s *Server) createRoleGroup(r *http.Request) (reply, error) {
@@ -94,7 +115,7 @@ func (s *Server) createRoleGroup(r *http.Request) (reply, error) {
 	g := s.st.addGroup("", "")
 	in.Name.apply(&g.name)
 	in.Description.apply(&g.description)
-	return ok(s.st.groupsJSON()), nil
+	return s.groupsAnswer(), nil
 }
 
 func (s *Server) updateRoleGroup(r *http.Request) (reply, error) {
@@ -114,7 +135,7 @@ func (s *Server) updateRoleGroup(r *http.Request) (reply, error) {
 	}
 	in.Name.apply(&g.name)
 	in.Description.apply(&g.description)
-	return ok(s.st.groupsJSON()), nil
+	return s.groupsAnswer(), nil
 }
 
 func (s *Server) deleteRoleGroup(r *http.Request) (reply, error) {
@@ -133,7 +154,7 @@ func (s *Server) deleteRoleGroup(r *http.Request) (reply, error) {
 		}
 	}
 	delete(s.st.groups, id)
-	return ok(s.st.groupsJSON()), nil
+	return s.groupsAnswer(), nil
 }
 
 func (s *Server) createRole(r *http.Request) (reply, error) {
@@ -193,7 +214,7 @@ func (s *Server) deleteRole(r *http.Request) (reply, error) {
 	for _, u := range s.st.users {
 		u.roles = slices.DeleteFunc(u.roles, func(r int64) bool { return r == id })
 	}
-	return ok(s.st.groupsJSON()), nil
+	return s.groupsAnswer(), nil
 }
 
 func (s *Server) getRolePii(r *http.Request) (reply, error) {

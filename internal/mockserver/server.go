@@ -26,6 +26,12 @@ type Options struct {
 	// Latency delays every API request (not the /_mock/ controls) before it is handled. A request
 	// whose context ends during the delay is dropped unanswered.
 	Latency time.Duration
+	// SparseAnswers makes the operations whose success the reference gives no JSON body (x-sparse in
+	// the API description) answer with no body at all, as the API may, instead of the JSON the
+	// description assumes; the status stays the same.
+	SparseAnswers bool
+	// Without lists assumptions about answers that the mock contradicts (see Assumption).
+	Without []Assumption
 }
 
 // Server is the mock API, an http.Handler. It is safe for concurrent use.
@@ -35,6 +41,9 @@ type Server struct {
 	latency time.Duration
 	faults  *faultInjector
 	spec    *spec
+	sparse  bool
+	// contradicted holds the assumptions the server answers against (Options.Without).
+	contradicted map[Assumption]bool
 
 	// api routes the endpoints of the reference, controls the /_mock/ test controls.
 	api      router
@@ -42,6 +51,8 @@ type Server struct {
 
 	mu sync.Mutex
 	st *store
+	// verifications counts the domain verification requests, for answers against DefiniteVerification.
+	verifications int
 
 	stats stats
 }
@@ -60,13 +71,15 @@ func New(opts Options) *Server {
 		}
 	}
 	s := &Server{
-		token:   opts.Token,
-		limited: limited,
-		faults:  newFaultInjector(opts.Faults),
-		latency: opts.Latency,
-		spec:    mustLoadSpec(),
-		st:      newStore(time.Now()),
-		stats:   stats{routes: map[string]int{}, routeFaults: map[string]int{}, lifetime: Totals{Faults: map[string]int{}}},
+		token:        opts.Token,
+		limited:      limited,
+		faults:       newFaultInjector(opts.Faults),
+		latency:      opts.Latency,
+		spec:         mustLoadSpec(),
+		sparse:       opts.SparseAnswers,
+		contradicted: newContradictions(opts.Without),
+		st:           newStore(time.Now()),
+		stats:        stats{routes: map[string]int{}, routeFaults: map[string]int{}, lifetime: Totals{Faults: map[string]int{}}},
 	}
 	for _, rt := range s.apiRoutes() {
 		s.api.handle(rt.pattern, s.handler(rt))
@@ -152,7 +165,11 @@ type middleware func(http.Handler) http.Handler
 // description, then the endpoint itself.
 func (s *Server) handler(rt route) http.Handler {
 	op := s.spec.operation(rt.pattern)
-	h := serve(rt.serve)
+	e := rt.serve
+	if s.sparse && op.sparse() {
+		e = withoutBody(e)
+	}
+	h := serve(e)
 	for _, mw := range slices.Backward([]middleware{
 		s.authenticate(op),
 		s.validate(op),
@@ -160,6 +177,15 @@ func (s *Server) handler(rt route) http.Handler {
 		h = mw(h)
 	}
 	return h
+}
+
+// withoutBody keeps the status of an endpoint's successful answer and drops its body.
+func withoutBody(e endpoint) endpoint {
+	return func(r *http.Request) (reply, error) {
+		rep, err := e(r)
+		rep.body = nil
+		return rep, err
+	}
 }
 
 func serve(e endpoint) http.Handler {

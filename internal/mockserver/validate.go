@@ -129,6 +129,12 @@ func (op *operation) permissions() []string {
 	return nil
 }
 
+// sparse reports whether the reference gives the operation's success no JSON body (x-sparse), so
+// that the API may answer it with none.
+func (op *operation) sparse() bool {
+	return op != nil && op.route.Operation.Extensions["x-sparse"] == true
+}
+
 // needsAuth reports whether the operation requires the bearer token: unless the description opens
 // it (security: []), it does, as does an operation the description lacks.
 func (op *operation) needsAuth() bool {

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 // rolesWithASharedName has two roles named "Auditor" in different groups, and one "Developer".
@@ -113,7 +115,16 @@ data "synerise_role" "by_id" {
 }
 
 func TestAccRoleGroupsDataSource(t *testing.T) {
-	w := newTestWorkspace(t)
+	for name, opts := range map[string]mockserver.Options{
+		"listed with roles": {},
+		// Should the listing carry no roles, each role is read on its own and put in its group.
+		"listed without roles": {Without: []mockserver.Assumption{mockserver.RolesInGroupListings}},
+	} {
+		t.Run(name, func(t *testing.T) { testRoleGroupsDataSource(t, newTestWorkspaceWith(t, opts)) })
+	}
+}
+
+func testRoleGroupsDataSource(t *testing.T, w *testWorkspace) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

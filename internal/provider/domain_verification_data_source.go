@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -71,6 +72,13 @@ func (d *DomainVerificationDataSource) Read(ctx context.Context, req datasource.
 		return
 	}
 	code, err := d.client.DomainVerificationCode(ctx)
+	if errors.Is(err, iam.ErrNoVerificationCode) {
+		resp.Diagnostics.AddError("Cannot read the domain verification string", err.Error()+"\n\n"+
+			"The API answered, but not with the verification string where the provider looks for it, so the provider "+
+			"cannot tell what to publish. Copy the string from the managed domains of the workspace in the Synerise app "+
+			"and publish it yourself, and report the answer above to the provider's maintainers.")
+		return
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot read the domain verification string", err)
 		return

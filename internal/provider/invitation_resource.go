@@ -218,7 +218,7 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 		first, last := plan.FirstName.ValueString(), plan.LastName.ValueString()
 		var err error
 		if state.Status.ValueString() == iam.UserStatusPending {
-			_, err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+			err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
 		} else {
 			_, err = r.client.UpdateUser(ctx, id, iam.UserUpdate{FirstName: &first, LastName: &last, Roles: roles})
 		}

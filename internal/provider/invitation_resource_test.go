@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 const memberRoles = auditorRole + `
@@ -246,4 +247,38 @@ func (w *testWorkspace) expectNoUser(email string) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// Should an invite answer without the invited user, the provider finds the new invitation in the
+// users listing instead, and does not invite again.
+func TestAccInvitationResource_inviteAnsweredWithoutTheUser(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{Without: []mockserver.Assumption{mockserver.InvitedUserInAnswer}})
+	config := w.config(memberRoles + adaInvitation("synerise_role.auditor.id", ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		CheckDestroy:             w.expectNoUser("ada@example.com"),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: w.mock.ResetCounts,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("first_name"), knownvalue.StringExact("Ada")),
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(1)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
+					func(s *terraform.State) error {
+						if got, want := s.RootModule().Resources["synerise_invitation.ada"].Primary.ID, fmt.Sprint(w.user(t, "ada@example.com").ID); got != want {
+							return fmt.Errorf("the state holds invitation %s, the workspace %s", got, want)
+						}
+						return w.expectRequests(map[string]int{"POST /uauth/users/invitations/invite": 1})
+					},
+				),
+			},
+		},
+	})
 }

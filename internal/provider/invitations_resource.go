@@ -354,7 +354,10 @@ func (r *InvitationsResource) updateMember(ctx context.Context, email string, pr
 	var user *iam.User
 	var err error
 	if prior.Status.ValueString() == iam.UserStatusPending {
-		user, err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+		// The reference gives the update of an invitation no answer: the invitation is read back.
+		if err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles}); err == nil {
+			user, err = r.client.GetUser(ctx, id)
+		}
 	} else {
 		user, err = r.client.UpdateUser(ctx, id, iam.UserUpdate{FirstName: &first, LastName: &last, Roles: roles})
 	}

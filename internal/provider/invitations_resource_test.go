@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 // team invites member-0000 … member-0199 as auditors, less the excluded addresses, with overrides merged over that.
@@ -205,4 +206,52 @@ func (w *testWorkspace) expectMembers(search string, want int) error {
 		return fmt.Errorf("the workspace has %d users matching %q, want %d", len(users), search, want)
 	}
 	return nil
+}
+
+// Should a bulk invite answer with no body, or with the users in another shape than a list, the
+// provider finds the new invitations in the users listing instead, and does not invite again.
+func TestAccInvitationsResource_bulkAnswerWithoutTheUsers(t *testing.T) {
+	for name, contradicted := range map[string]mockserver.Assumption{
+		"no body":       mockserver.InvitedUsersInAnswer,
+		"another shape": mockserver.BulkInviteAnswersAList,
+	} {
+		t.Run(name, func(t *testing.T) {
+			w := newTestWorkspaceWith(t, mockserver.Options{Without: []mockserver.Assumption{contradicted}})
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						PreConfig: w.mock.ResetCounts,
+						Config: w.config(memberRoles + `
+resource "synerise_invitations" "team" {
+  members = {
+    "ada@example.com"   = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
+    "grace@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+  }
+}`),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("first_name"),
+								knownvalue.StringExact("Ada")),
+							statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("grace@example.com").AtMapKey("role_ids"),
+								knownvalue.SetSizeExact(2)),
+							statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("grace@example.com").AtMapKey("status"),
+								knownvalue.StringExact("PENDING")),
+						},
+						Check: func(s *terraform.State) error {
+							attrs := s.RootModule().Resources["synerise_invitations.team"].Primary.Attributes
+							for _, email := range []string{"ada@example.com", "grace@example.com"} {
+								if got, want := attrs["members."+email+".id"], fmt.Sprint(w.user(t, email).ID); got != want {
+									return fmt.Errorf("the state holds %s as user %s, the workspace as %s", email, got, want)
+								}
+							}
+							return w.expectRequests(map[string]int{"POST /uauth/users/invitations/invite-bulk": 1})
+						},
+					},
+				},
+			})
+		})
+	}
 }

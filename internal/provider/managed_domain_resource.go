@@ -66,7 +66,8 @@ func (r *ManagedDomainResource) Schema(ctx context.Context, _ resource.SchemaReq
 		Description: "A domain whose users the workspace manages. Synerise verifies the domain before managing it: the " +
 			"verification string of `synerise_domain_verification` must be published first, as a DNS TXT record or as a " +
 			"file on the site. Creating the resource retries the verification until the proof is visible or the create " +
-			"timeout (10 minutes by default) runs out, so the record can be created in the same apply. Destroying the " +
+			"timeout (10 minutes by default) runs out, so the record can be created in the same apply; it also waits out " +
+			"failures of the service, and gives up at once only on a refusal a retry cannot change (401, 403, 404, 409). Destroying the " +
 			"resource stops the workspace managing the domain; the published proof may stay or go.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -134,7 +135,8 @@ func (r *ManagedDomainResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	verified, err := r.verify(ctx, domain, method, timeout)
-	if iam.IsConflict(err) {
+	// Managed meanwhile (409), or verified with an answer that does not describe the domain.
+	if iam.IsConflict(err) || (err == nil && verified == nil) {
 		verified, err = r.client.GetManagedDomain(ctx, domain)
 	}
 	if err != nil {
@@ -144,19 +146,19 @@ func (r *ManagedDomainResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.Set(ctx, managedDomainModel(verified, plan))...)
 }
 
-// verify repeats the verification while the API answers that the proof is not visible yet, waiting
-// longer each time, until it succeeds, fails otherwise, or the timeout ends.
+// verify repeats the verification, waiting longer each time, until it succeeds, the API refuses it for
+// good, or the timeout ends. The reference does not say how the API answers while the proof is not
+// visible yet, so every failure may be that, but a refusal that a repeat cannot change.
 func (r *ManagedDomainResource) verify(ctx context.Context, domain, method string, timeout time.Duration) (*iam.ManagedDomain, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	wait := firstVerificationWait
 	for attempt := 1; ; attempt++ {
 		verified, err := r.client.VerifyManagedDomain(ctx, domain, method)
-		var apiErr *iam.Error
-		if err == nil || !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
+		if err == nil || ctx.Err() != nil || !verificationMaySucceedLater(err) {
 			return verified, err
 		}
-		tflog.Debug(ctx, "domain proof not visible yet", map[string]any{"domain": domain, "attempt": attempt, "wait": wait.String(), "answer": apiErr.Message})
+		tflog.Debug(ctx, "domain verification failed; trying again", map[string]any{"domain": domain, "attempt": attempt, "wait": wait.String(), "answer": err.Error()})
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("%w (last answer: %w)", ctx.Err(), err)
@@ -164,6 +166,22 @@ func (r *ManagedDomainResource) verify(ctx context.Context, domain, method strin
 		}
 		wait = min(2*wait, maxVerificationWait)
 	}
+}
+
+// verificationMaySucceedLater reports whether a failed verification is worth repeating: every answer
+// of the API but 401, 403, 404 and 409, which a repeat cannot change, and a request that found no
+// answer in time.
+func verificationMaySucceedLater(err error) bool {
+	var apiErr *iam.Error
+	if errors.As(err, &apiErr) {
+		switch apiErr.StatusCode {
+		case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict:
+			return false
+		}
+		return true
+	}
+	var timeout *iam.TimeoutError
+	return errors.As(err, &timeout)
 }
 
 // explainFailure tells the user what to publish where, since that is what a failed verification needs.

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"slices"
 	"testing"
@@ -15,6 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 const verifyRoute = "POST /uauth/managed-domains/verification"
@@ -152,5 +157,49 @@ func (w *testWorkspace) expectManagedDomains(want ...string) resource.TestCheckF
 			return fmt.Errorf("the workspace manages %v, want %v", got, want)
 		}
 		return nil
+	}
+}
+
+// Should the verification fail in a way that says nothing about the proof (500, 502), the provider
+// keeps verifying within the create timeout, as it does while the proof is not visible.
+func TestAccManagedDomainResource_verificationFailsTransiently(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{Without: []mockserver.Assumption{mockserver.DefiniteVerification}})
+	w.mock.PublishDomainProof("example.com", "TXT_RECORD")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(domainConfig("example.com", "TXT_RECORD", "2m")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_managed_domain.this", tfjsonpath.New("verified"), knownvalue.Bool(true)),
+				},
+				Check: func(*terraform.State) error {
+					if attempts := w.mock.RequestCounts()[verifyRoute]; attempts < 3 {
+						return fmt.Errorf("verification was attempted %d times; the 500 and the 502 were not waited out", attempts)
+					}
+					return w.expectManagedDomains("example.com")(nil)
+				},
+			},
+		},
+	})
+}
+
+func TestVerificationMaySucceedLater(t *testing.T) {
+	t.Parallel()
+	for err, want := range map[error]bool{
+		&iam.Error{StatusCode: http.StatusBadRequest}:          true,
+		&iam.Error{StatusCode: http.StatusUnprocessableEntity}: true,
+		&iam.Error{StatusCode: http.StatusInternalServerError}: true,
+		&iam.Error{StatusCode: http.StatusBadGateway}:          true,
+		&iam.TimeoutError{Timeout: time.Minute, Attempts: 6}:   true,
+		&iam.Error{StatusCode: http.StatusUnauthorized}:        false,
+		&iam.Error{StatusCode: http.StatusForbidden}:           false,
+		&iam.Error{StatusCode: http.StatusNotFound}:            false,
+		&iam.Error{StatusCode: http.StatusConflict}:            false,
+		errors.New("tls: failed to verify certificate"):        false,
+	} {
+		if got := verificationMaySucceedLater(fmt.Errorf("verifying: %w", err)); got != want {
+			t.Errorf("%v: %t, want %t", err, got, want)
+		}
 	}
 }

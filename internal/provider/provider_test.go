@@ -19,6 +19,10 @@ import (
 const testToken = "acceptance-test-token"
 
 func TestMain(m *testing.M) {
+	if answers := os.Getenv(envMockAnswers); answers != "" && answers != mockAnswersAssumed && answers != mockAnswersSparse {
+		fmt.Fprintf(os.Stderr, "%s must be %s or %s, not %q\n", envMockAnswers, mockAnswersAssumed, mockAnswersSparse, answers)
+		os.Exit(2)
+	}
 	code := m.Run()
 	if faultRun.rate > 0 {
 		if err := faultRun.writeReport(os.Getenv(envFaultReport), code); err != nil {
@@ -46,12 +50,16 @@ func newTestWorkspace(t *testing.T) *testWorkspace {
 
 // newTestWorkspaceWith starts a mock with opts; the token is always testToken. In a fault run
 // (SYNERISE_MOCK_FAULT_RATE, see make test-faults) the mock injects faults unless opts sets its own,
-// by rate or by script.
+// by rate or by script. In a sparse run (SYNERISE_MOCK_ANSWERS=sparse, see make test-sparse) it
+// answers as sparsely as the API reference allows.
 func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace {
 	t.Helper()
 	opts.Token = testToken
 	if opts.Faults.Rate == 0 && opts.Faults.Script == nil && faultRun.rate > 0 {
 		opts.Faults = mockserver.Faults{Rate: faultRun.rate, Seed: faultRun.seedFor(t.Name())}
+	}
+	if os.Getenv(envMockAnswers) == mockAnswersSparse {
+		opts.SparseAnswers = true
 	}
 	mock := mockserver.New(opts)
 	srv := httptest.NewServer(mock)
@@ -120,6 +128,12 @@ const (
 	envFaultSeed = "SYNERISE_MOCK_FAULT_SEED"
 	// envFaultReport names the file the figures of a fault run go to; standard output when empty.
 	envFaultReport = "SYNERISE_FAULT_REPORT"
+	// envMockAnswers set to mockAnswersSparse makes every acceptance test's mock answer the endpoints
+	// whose success the API reference gives no JSON body with no body at all (make test-sparse);
+	// mockAnswersAssumed, or nothing, lets it answer as api/openapi.yaml assumes.
+	envMockAnswers     = "SYNERISE_MOCK_ANSWERS"
+	mockAnswersSparse  = "sparse"
+	mockAnswersAssumed = "assumed"
 )
 
 var faultRun = newFaultRun()

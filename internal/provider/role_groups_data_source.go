@@ -69,7 +69,7 @@ func (d *RoleGroupsDataSource) Configure(_ context.Context, req datasource.Confi
 }
 
 func (d *RoleGroupsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	groups, err := d.client.ListRoleGroups(ctx)
+	groups, err := d.client.ListRoleGroupsWithRoles(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot list the role groups", err)
 		return

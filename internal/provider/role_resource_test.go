@@ -10,7 +10,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 const twoGroups = `
@@ -133,6 +136,63 @@ func TestAccRoleResource_invalidInput(t *testing.T) {
   name = "Auditor"
 }`),
 				ExpectError: regexp.MustCompile(`(?s)Cannot create role "Auditor".*404 Not Found.*424242`),
+			},
+		},
+	})
+}
+
+// Should the role-group listing carry no roles, each role is read on its own: one listing, then one
+// request per role, and the refresh still finds every role where it is.
+func TestAccRoleResource_listingWithoutRoles(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{Without: []mockserver.Assumption{mockserver.RolesInGroupListings}})
+	config := w.config(twoGroups + `
+resource "synerise_role" "auditor" {
+  group_id    = synerise_role_group.ops.id
+  name        = "Auditor"
+  description = "Reads everything"
+}
+
+resource "synerise_role" "developer" {
+  count    = 2
+  group_id = synerise_role_group.security.id
+  name     = "Developer ${count.index}"
+}`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				PreConfig:    w.mock.ResetCounts,
+				RefreshState: true,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair("synerise_role.auditor", "group_id", "synerise_role_group.ops", "id"),
+					resource.TestCheckResourceAttr("synerise_role.auditor", "description", "Reads everything"),
+					resource.TestCheckResourceAttrPair("synerise_role.developer.1", "group_id", "synerise_role_group.security", "id"),
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{"GET /uauth/roles/listing": 1, "GET /uauth/roles/{roleId}": 3})
+					},
+				),
+			},
+			{ResourceName: "synerise_role.auditor", ImportState: true, ImportStateVerify: true},
+			{
+				// A role deleted outside Terraform is not found on its own either: the plan recreates it.
+				PreConfig: func() {
+					if err := w.client.DeleteRole(context.Background(), w.roleNamed(t, "Developer 1").ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_role.developer[1]", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionNoop),
+					},
+				},
 			},
 		},
 	})

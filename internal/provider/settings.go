@@ -84,7 +84,8 @@ type settingsSpec struct {
 	warn func(planned map[string]attr.Value, diags *diag.Diagnostics)
 }
 
-// settingsAPI adapts a typed pair of client methods to the engine's JSON objects.
+// settingsAPI adapts a typed pair of client methods to the engine's JSON objects. A set that returns
+// no object (the API answered the write with none) is followed by a get.
 func settingsAPI[T any](get func(*iam.Client, context.Context) (*T, error), set func(*iam.Client, context.Context, T) (*T, error)) (
 	func(context.Context, *iam.Client) (map[string]any, error),
 	func(context.Context, *iam.Client, map[string]any) (map[string]any, error),
@@ -101,6 +102,9 @@ func settingsAPI[T any](get func(*iam.Client, context.Context) (*T, error), set 
 				return nil, err
 			}
 			written, err := set(c, ctx, in)
+			if err == nil && written == nil {
+				written, err = get(c, ctx)
+			}
 			if err != nil {
 				return nil, err
 			}

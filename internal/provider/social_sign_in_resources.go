@@ -13,14 +13,22 @@ import (
 
 // NewGoogleSignInResource is the factory of synerise_google_sign_in.
 func NewGoogleSignInResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetGoogleOAuthSettings, (*iam.Client).SetGoogleOAuthSettings)
+	get, set := settingsAPI((*iam.Client).GetGoogleOAuthSettings, readBack((*iam.Client).SetGoogleOAuthSettings))
 	return socialSignIn("google_sign_in", "Google", get, set, nil)
 }
 
 // NewFacebookSignInResource is the factory of synerise_facebook_sign_in.
 func NewFacebookSignInResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetFacebookOAuthSettings, (*iam.Client).SetFacebookOAuthSettings)
+	get, set := settingsAPI((*iam.Client).GetFacebookOAuthSettings, readBack((*iam.Client).SetFacebookOAuthSettings))
 	return socialSignIn("facebook_sign_in", "Facebook", get, set, nil)
+}
+
+// readBack adapts a write whose success the API reference gives no body: it returns no object, so
+// settingsAPI reads what the API stored.
+func readBack[T any](set func(*iam.Client, context.Context, T) error) func(*iam.Client, context.Context, T) (*T, error) {
+	return func(c *iam.Client, ctx context.Context, in T) (*T, error) {
+		return nil, set(c, ctx, in)
+	}
 }
 
 // NewAppleSignInResource is the factory of synerise_apple_sign_in.

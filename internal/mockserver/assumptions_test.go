@@ -1,0 +1,102 @@
+package mockserver
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestAnswersWithoutAssumptions(t *testing.T) {
+	t.Parallel()
+	without := func(t *testing.T, a ...Assumption) *testAPI {
+		t.Helper()
+		return newTestAPIWith(t, Options{Token: testToken, Without: a})
+	}
+
+	t.Run("role groups without roles", func(t *testing.T) {
+		t.Parallel()
+		api := without(t, RolesInGroupListings)
+		var listed, created []map[string]any
+		api.expect(http.MethodGet, "/uauth/roles/listing", nil, http.StatusOK, &listed)
+		api.expect(http.MethodPost, "/uauth/roles/role-group", `{"name":"Support"}`, http.StatusOK, &created)
+		for _, groups := range [][]map[string]any{listed, created} {
+			for _, g := range groups {
+				if _, ok := g["roles"]; ok || g["id"] == nil || g["name"] == nil {
+					t.Errorf("group %v: want its id and name and no roles", g)
+				}
+			}
+		}
+		// The roles are there all the same, one by one.
+		var role roleDoc
+		api.expect(http.MethodGet, "/uauth/roles/1", nil, http.StatusOK, &role)
+		if role.Group != 1 || role.Name != "Admin" {
+			t.Errorf("role 1 = %+v", role)
+		}
+	})
+
+	t.Run("invites answered with no body", func(t *testing.T) {
+		t.Parallel()
+		api := without(t, InvitedUserInAnswer, InvitedUsersInAnswer)
+		single := api.expect(http.MethodPost, "/uauth/users/invitations/invite",
+			`{"email":"grace@example.com","firstName":"","lastName":"","roles":[]}`, http.StatusOK, nil)
+		bulk := api.expect(http.MethodPost, "/uauth/users/invitations/invite-bulk",
+			`{"invitations":[{"email":"ada@example.com","firstName":"","lastName":"","roles":[]}]}`, http.StatusOK, nil)
+		if len(single.body) > 0 || len(bulk.body) > 0 {
+			t.Errorf("answers %q and %q, want none", single.body, bulk.body)
+		}
+		if users := api.mock.Snapshot().Users; users["grace@example.com"] != 1 || users["ada@example.com"] != 1 {
+			t.Errorf("members %v: the invitations were not made", users)
+		}
+	})
+
+	t.Run("bulk invite answered with an object", func(t *testing.T) {
+		t.Parallel()
+		api := without(t, BulkInviteAnswersAList)
+		var answer struct {
+			Invited []userDoc `json:"invited"`
+		}
+		api.expect(http.MethodPost, "/uauth/users/invitations/invite-bulk",
+			`{"invitations":[{"email":"ada@example.com","firstName":"","lastName":"","roles":[]},{"email":"linus@example.com","firstName":"","lastName":"","roles":[]}]}`,
+			http.StatusOK, &answer)
+		if len(answer.Invited) != 2 || answer.Invited[1].Email != "linus@example.com" || answer.Invited[1].Status != statusPending {
+			t.Errorf("answer %+v", answer)
+		}
+	})
+
+	t.Run("verification fails transiently", func(t *testing.T) {
+		t.Parallel()
+		api := without(t, DefiniteVerification)
+		api.mock.PublishDomainProof("example.com", "TXT_RECORD")
+		verify := `{"domain":"example.com","verificationMethod":"TXT_RECORD"}`
+		api.expectError(http.MethodPost, "/uauth/managed-domains/verification", verify, http.StatusInternalServerError)
+		api.expectError(http.MethodPost, "/uauth/managed-domains/verification", verify, http.StatusBadGateway)
+		if domains := api.mock.Snapshot().ManagedDomains; len(domains) != 0 {
+			t.Fatalf("a failed verification managed %v", domains)
+		}
+		var d domainDoc
+		api.expect(http.MethodPost, "/uauth/managed-domains/verification", verify, http.StatusOK, &d)
+		if d.Domain != "example.com" {
+			t.Errorf("verified %+v", d)
+		}
+	})
+
+	t.Run("verification code in another field", func(t *testing.T) {
+		t.Parallel()
+		api := without(t, VerificationCodeField)
+		var answer map[string]string
+		api.expect(http.MethodGet, "/uauth/managed-domains/initialize-code", nil, http.StatusOK, &answer)
+		if _, ok := answer["verificationCode"]; ok || !strings.HasPrefix(answer["code"], "synerise-domain-verification=") {
+			t.Errorf("answer %v", answer)
+		}
+	})
+
+	t.Run("unknown assumption", func(t *testing.T) {
+		t.Parallel()
+		defer func() {
+			if msg, _ := recover().(string); !strings.Contains(msg, `unknown assumption "pages are numbered"`) {
+				t.Errorf("panic = %q", msg)
+			}
+		}()
+		New(Options{Without: []Assumption{"pages are numbered"}})
+	})
+}
