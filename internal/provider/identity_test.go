@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -52,23 +53,22 @@ resource "synerise_managed_domain" "this" {
 	"synerise_mfa_requirement": {identity: map[string]knownvalue.Check{"id": knownvalue.StringExact("mfa_requirement")}, changesOnImport: true},
 }
 
-func init() {
-	for typeName, tc := range settingsCases {
-		id := tc.factory().(*settingsResource).spec.id
-		identityCases[typeName] = identityCase{identity: map[string]knownvalue.Check{"id": knownvalue.StringExact(id)}, matchesState: map[string]string{"id": "id"}}
-	}
-}
-
 // TestAccResourceIdentity creates an object of every resource type, checks the identity Terraform
 // keeps for it, and imports the object again with an import block that gives that identity instead
 // of an import ID: the plan must import it as it is.
 func TestAccResourceIdentity(t *testing.T) {
+	cases := maps.Clone(identityCases)
+	// A settings singleton's identity is its fixed id.
+	for typeName, tc := range settingsCases {
+		id := knownvalue.StringExact(specOf(t, tc.factory).id)
+		cases[typeName] = identityCase{identity: map[string]knownvalue.Check{"id": id}, matchesState: map[string]string{"id": "id"}}
+	}
 	for _, typeName := range registeredResourceTypes(t) {
-		if _, ok := identityCases[typeName]; !ok {
+		if _, ok := cases[typeName]; !ok {
 			t.Errorf("%s has no case in identityCases", typeName)
 		}
 	}
-	for typeName, tc := range identityCases {
+	for typeName, tc := range cases {
 		created := generatedConfigCases[typeName]
 		t.Run(typeName, func(t *testing.T) {
 			w := newTestWorkspace(t)
