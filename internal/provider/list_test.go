@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -48,12 +47,8 @@ func TestListResources_everyReadableType(t *testing.T) {
 			want = append(want, name)
 		}
 	}
-	p, ok := New("test")().(provider.ProviderWithListResources)
-	if !ok {
-		t.Fatal("the provider has no list resources")
-	}
 	var got []string
-	for _, factory := range p.ListResources(context.Background()) {
+	for _, factory := range listResourceFactories(t) {
 		meta := &resource.MetadataResponse{}
 		factory().Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "synerise"}, meta)
 		schema := &list.ListResourceSchemaResponse{}
