@@ -46,13 +46,13 @@ func (r *InvitationResource) List(ctx context.Context, req list.ListRequest, str
 	var filter invitationListConfig
 	diags.Append(req.Config.Get(ctx, &filter)...)
 	if diags.HasError() {
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	users, err := r.listUsers(ctx, iam.UserFilter{Status: filter.Status.ValueString(), Search: filter.Search.ValueString()})
 	if err != nil {
 		addAPIError(&diags, "Cannot list the users", err)
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	objects := make([]listedObject, 0, len(users))

@@ -52,8 +52,3 @@ func withinLimit(req list.ListRequest, n int) int {
 	}
 	return n
 }
-
-// listFailed is a list's answer when it cannot list at all.
-func listFailed(diags diag.Diagnostics) iter.Seq[list.ListResult] {
-	return list.ListResultsStreamDiagnostics(diags)
-}

@@ -25,7 +25,7 @@ func (r *ManagedDomainResource) List(ctx context.Context, req list.ListRequest, 
 	if err != nil {
 		var diags diag.Diagnostics
 		addAPIError(&diags, "Cannot list the managed domains", err)
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	// Timeouts belong to a configuration, not to the domain: a listed domain has none.

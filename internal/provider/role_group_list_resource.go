@@ -23,7 +23,7 @@ func (r *RoleGroupResource) List(ctx context.Context, req list.ListRequest, stre
 	if err != nil {
 		var diags diag.Diagnostics
 		addAPIError(&diags, "Cannot list the role groups", err)
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	objects := make([]listedObject, 0, len(groups))

@@ -44,7 +44,7 @@ func (r *RoleResource) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 func (r *RoleResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	roles, diags := listedRoles(ctx, r.client, req.Config)
 	if diags.HasError() {
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	objects := make([]listedObject, 0, len(roles))

@@ -28,14 +28,14 @@ func (r *RolePiiResource) ListResourceConfigSchema(_ context.Context, _ list.Lis
 func (r *RolePiiResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	roles, diags := listedRoles(ctx, r.client, req.Config)
 	if diags.HasError() {
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	roles = roles[:withinLimit(req, len(roles))]
 	settings, err := r.readPii(ctx, roles)
 	if err != nil {
 		addAPIError(&diags, "Cannot read the PII access of the roles", err)
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	objects := make([]listedObject, 0, len(roles))

@@ -27,7 +27,7 @@ func (r *settingsResource) List(ctx context.Context, req list.ListRequest, strea
 	if err != nil {
 		var diags diag.Diagnostics
 		addAPIError(&diags, "Cannot read the "+r.spec.title, err)
-		stream.Results = listFailed(diags)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	stream.Results = listResults(ctx, req, []listedObject{{
