@@ -9,50 +9,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 config="$root/${1:-examples/workspace}"
 [[ -d "$config" ]] || { echo "no configuration folder $config" >&2; exit 1; }
 work=$(mktemp -d)
-mock_pid=""
-cleanup() {
-  if [[ -n "$mock_pid" ]]; then kill "$mock_pid" 2>/dev/null || true; wait "$mock_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/mock-env.sh
+source "$root/scripts/mock-env.sh"
+trap 'stop_mock; rm -rf "$work"' EXIT
 
-if [[ -t 1 ]]; then
-  step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
-else
-  step() { printf '\n==> %s\n' "$*"; }
-fi
-
-step "Building the provider and the mock API"
-go build -C "$root" -o "$work/bin/terraform-provider-synerise" .
-go build -C "$root" -o "$work/synerise-mock" ./cmd/synerise-mock
-
-step "Starting the mock API"
-export MOCK_TOKEN="${MOCK_TOKEN:-mock-token}"
-MOCK_ADDR=127.0.0.1:0 "$work/synerise-mock" >"$work/mock.log" 2>&1 &
-mock_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://[0-9.:]*' "$work/mock.log" | head -n1 || true)
-  [[ -n "$url" ]] && break
-  if ! kill -0 "$mock_pid" 2>/dev/null; then cat "$work/mock.log"; echo "the mock API exited" >&2; exit 1; fi
-  sleep 0.1
-done
-[[ -n "$url" ]] || { echo "the mock API did not start" >&2; exit 1; }
-echo "mock API at $url"
-
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/synerise-oss/synerise" = "$work/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export SYNERISE_API_URL="$url" SYNERISE_API_TOKEN="$MOCK_TOKEN"
-export TF_IN_AUTOMATION=1 TF_INPUT=0
-# Colour codes only help a person at a terminal; CI logs get plain text.
-[[ -t 1 ]] || export TF_CLI_ARGS="-no-color"
+start_mock
 cp -R "$config" "$work/config"
 cd "$work/config"
 

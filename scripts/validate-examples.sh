@@ -4,7 +4,8 @@
 # its own, in a copy; a folder without a required_providers block gets one, as a reader pasting the
 # example into a configuration would have. The CLI configuration is a throw-away file with
 # dev_overrides (validate then needs no `terraform init` and no registry), so ~/.terraformrc is never
-# touched.
+# touched. The examples that need a newer CLI than the one on PATH, import blocks by identity (1.12),
+# list blocks and examples/adopt (1.14), are validated with TERRAFORM, or skipped when it is older.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,24 +26,20 @@ export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHEC
 
 cd "$root"
 shopt -s nullglob
-folders=(examples/provider examples/resources/*/ examples/data-sources/*/ examples/workspace examples/quickstart)
 failed=0
-validate() { # CLI FOLDER COPY: installs the copy's local modules (no registry needed), then validates it
-  local cli=$1 folder=$2 copy=$3 output
-  if output=$(cd "$copy" && "$cli" get -no-color >/dev/null && "$cli" validate -no-color 2>&1); then
-    echo "valid    $folder ($(basename "$cli"))"
-  else
-    echo "INVALID  $folder ($(basename "$cli"))"
-    sed 's/^/         /' <<<"$output"
-    failed=1
-  fi
-}
-for folder in "${folders[@]}"; do
-  folder=${folder%/}
-  copy="$work/configs/${folder//\//_}"
+validated=0
+# validate copies the files to a folder of their own, adds a required_providers block where they have
+# none, and runs terraform validate there: $1 is the CLI, $2 a name for the output, the rest the files.
+# .tfquery.hcl files are validated too (-query) when there are any.
+validate() {
+  local terraform=$1 name=$2
+  shift 2
+  local flags=()
+  [[ "$*" == *.tfquery.hcl* ]] && flags=(-query)
+  local copy="$work/configs/${name//\//_}"
   mkdir -p "$copy"
-  cp "$folder"/*.tf "$copy/"
-  if ! grep -q 'required_providers' "$copy"/*.tf; then
+  cp "$@" "$copy/"
+  if ! grep -qs 'required_providers' "$copy"/*.tf; then
     cat >"$copy/required_providers.tf" <<'TF'
 terraform {
   required_providers {
@@ -53,24 +50,67 @@ terraform {
 }
 TF
   fi
-  validate terraform "$folder" "$copy"
+  validated=$((validated + 1))
+  if output=$(cd "$copy" && "$terraform" validate "${flags[@]}" -no-color 2>&1); then
+    echo "valid    $name"
+  else
+    echo "INVALID  $name"
+    sed 's/^/         /' <<<"$output"
+    failed=1
+  fi
+}
+
+for folder in examples/provider examples/resources/*/ examples/data-sources/*/ examples/workspace examples/quickstart; do
+  folder=${folder%/}
+  files=()
+  for f in "$folder"/*.tf; do
+    [[ $f == */import-by-identity.tf ]] || files+=("$f")
+  done
+  validate terraform "$folder" "${files[@]}"
 done
 
-# The several-workspaces example is a module and a root per CLI, each validated by the CLI it is for;
-# OpenTofu comes from TOFU, ../shared/tools (beside the checkout in CI) or PATH.
+terraform=${TERRAFORM:-terraform}
+version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
+if [[ -n "$version" ]] && printf '1.14.0\n%s\n' "$version" | sort -V -C; then
+  for example in examples/resources/*/import-by-identity.tf; do
+    validate "$terraform" "$example" "$example" "$(dirname "$example")/resource.tf"
+  done
+  for folder in examples/list-resources/*/; do
+    validate "$terraform" "${folder%/}" "$folder"/*.tfquery.hcl
+  done
+  validate "$terraform" examples/adopt examples/adopt/*.tf examples/adopt/*.tfquery.hcl
+else
+  echo "skipped: the import-by-identity, list-resource and adopt examples need Terraform 1.14 or later;" \
+    "${TERRAFORM:-terraform} is ${version:-not found}. Set TERRAFORM to a newer CLI."
+fi
+
+# The several-workspaces example is a module and a root per CLI, each validated by the CLI it is for,
+# in a copy of the whole tree (the roots call the module by a relative path); `get` installs the local
+# module without a registry. OpenTofu comes from TOFU, ../shared/tools (beside the checkout in CI) or PATH.
+validate_tree() { # CLI ROOT-FOLDER
+  local cli=$1 folder=$2 output
+  validated=$((validated + 1))
+  if output=$(cd "$work/several-workspaces/$(basename "$folder")" && "$cli" get -no-color >/dev/null && "$cli" validate -no-color 2>&1); then
+    echo "valid    $folder ($(basename "$cli"))"
+  else
+    echo "INVALID  $folder ($(basename "$cli"))"
+    sed 's/^/         /' <<<"$output"
+    failed=1
+  fi
+}
 cp -r examples/several-workspaces "$work/several-workspaces"
-validate terraform examples/several-workspaces/terraform "$work/several-workspaces/terraform"
+validate_tree terraform examples/several-workspaces/terraform
 tofu=${TOFU:-}
 if [[ -z $tofu && -x ../shared/tools/tofu-1.12 ]]; then tofu=$(../shared/tools/tofu-1.12 --path); fi
 if [[ -z $tofu ]]; then tofu=$(command -v tofu || true); fi
 if [[ -n $tofu ]]; then
-  validate "$tofu" examples/several-workspaces/opentofu "$work/several-workspaces/opentofu"
+  validate_tree "$tofu" examples/several-workspaces/opentofu
 else
-  echo "skipped  examples/several-workspaces/opentofu: no OpenTofu here (set TOFU=/path/to/tofu)"
+  echo "skipped: examples/several-workspaces/opentofu needs OpenTofu; set TOFU=/path/to/tofu"
 fi
 
 if [[ $failed -ne 0 ]]; then
   echo "some examples do not validate; fix them and run make generate" >&2
   exit 1
 fi
-echo "all example folders validate"
+echo "all $validated example configurations validate"

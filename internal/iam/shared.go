@@ -83,10 +83,16 @@ type sharedListings struct {
 	domains    sharedListing[ManagedDomain]
 }
 
+// RoleGroupsFromListing returns every role group with its roles from the listing shared by this
+// client's readers. The slice is shared: callers must not change it.
+func (c *Client) RoleGroupsFromListing(ctx context.Context) ([]RoleGroup, error) {
+	return c.shared.roleGroups.get(ctx, &c.shared.clock, c.ListRoleGroups)
+}
+
 // RoleGroupFromListing reads role group id out of the role-group listing shared by this client's readers.
 // A group that is not listed is an *Error with status 404.
 func (c *Client) RoleGroupFromListing(ctx context.Context, id int64) (*RoleGroup, error) {
-	groups, err := c.shared.roleGroups.get(ctx, &c.shared.clock, c.ListRoleGroups)
+	groups, err := c.RoleGroupsFromListing(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +109,7 @@ func (c *Client) RoleGroupFromListing(ctx context.Context, id int64) (*RoleGroup
 // roles: when it carries none, the role is read on its own (GetRole). A role that is not found is an
 // *Error with status 404.
 func (c *Client) RoleFromListing(ctx context.Context, id int64) (*Role, error) {
-	groups, err := c.shared.roleGroups.get(ctx, &c.shared.clock, c.ListRoleGroups)
+	groups, err := c.RoleGroupsFromListing(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -147,10 +153,16 @@ func (c *Client) UserFromListing(ctx context.Context, id int64) (*User, error) {
 	return user, nil
 }
 
+// ManagedDomainsFromListing returns every managed domain from the listing shared by this client's
+// readers. The slice is shared: callers must not change it.
+func (c *Client) ManagedDomainsFromListing(ctx context.Context) ([]ManagedDomain, error) {
+	return c.shared.domains.get(ctx, &c.shared.clock, c.ListManagedDomains)
+}
+
 // ManagedDomainFromListing reads one domain out of the managed-domain listing shared by this client's
 // readers. Domain names compare case-insensitively; a domain that is not listed is an *Error with status 404.
 func (c *Client) ManagedDomainFromListing(ctx context.Context, domain string) (*ManagedDomain, error) {
-	domains, err := c.shared.domains.get(ctx, &c.shared.clock, c.ListManagedDomains)
+	domains, err := c.ManagedDomainsFromListing(ctx)
 	if err != nil {
 		return nil, err
 	}

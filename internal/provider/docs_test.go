@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -71,6 +73,10 @@ func TestDocs_resources(t *testing.T) {
 			if block := readRepoFile(t, filepath.Join(examples, "import-by-string-id.tf")); !strings.Contains(block, "to = "+typeName+".") {
 				t.Errorf("%s/import-by-string-id.tf has no import block for %s", examples, typeName)
 			}
+			if block := readRepoFile(t, filepath.Join(examples, "import-by-identity.tf")); !strings.Contains(block, "to = "+typeName+".") ||
+				!strings.Contains(block, "identity = {") {
+				t.Errorf("%s/import-by-identity.tf has no import block by identity for %s", examples, typeName)
+			}
 			if cli := readRepoFile(t, filepath.Join(examples, "import.sh")); !strings.Contains(cli, "terraform import "+typeName+".") {
 				t.Errorf("%s/import.sh does not show terraform import %s", examples, typeName)
 			}
@@ -124,6 +130,43 @@ func TestDocs_dataSources(t *testing.T) {
 	}
 }
 
+func listResourceFactories(t *testing.T) []func() list.ListResource {
+	t.Helper()
+	p, ok := New("test")().(provider.ProviderWithListResources)
+	if !ok {
+		t.Fatal("the provider has no list resources")
+	}
+	return p.ListResources(context.Background())
+}
+
+func registeredListResourceTypes(t *testing.T) []string {
+	t.Helper()
+	var names []string
+	for _, factory := range listResourceFactories(t) {
+		resp := &resource.MetadataResponse{}
+		factory().Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "synerise"}, resp)
+		names = append(names, resp.TypeName)
+	}
+	return names
+}
+
+// Every list resource has an example, which its page shows, and a list block in the query that adopts
+// a whole workspace (examples/adopt, the guide's and make demo-adopt's).
+func TestDocs_listResources(t *testing.T) {
+	adopt := readRepoFile(t, filepath.Join("examples", "adopt", "workspace.tfquery.hcl"))
+	for _, typeName := range registeredListResourceTypes(t) {
+		t.Run(typeName, func(t *testing.T) {
+			example := readRepoFile(t, filepath.Join("examples", "list-resources", typeName, "list-resource.tfquery.hcl"))
+			if !strings.Contains(example, `list "`+typeName+`" `) {
+				t.Errorf("examples/list-resources/%s/list-resource.tfquery.hcl has no list block of %s", typeName, typeName)
+			}
+			if !strings.Contains(adopt, `list "`+typeName+`" `) {
+				t.Errorf("examples/adopt/workspace.tfquery.hcl does not list %s, so adopting a workspace leaves it out", typeName)
+			}
+		})
+	}
+}
+
 // An example folder of a type the provider no longer registers would render no page and rot unseen.
 func TestDocs_noExamplesOfUnknownTypes(t *testing.T) {
 	known := map[string]bool{}
@@ -133,7 +176,10 @@ func TestDocs_noExamplesOfUnknownTypes(t *testing.T) {
 	for _, name := range registeredDataSourceTypes(t) {
 		known[filepath.Join("data-sources", name)] = true
 	}
-	for _, kind := range []string{"resources", "data-sources"} {
+	for _, name := range registeredListResourceTypes(t) {
+		known[filepath.Join("list-resources", name)] = true
+	}
+	for _, kind := range []string{"resources", "data-sources", "list-resources"} {
 		entries, err := os.ReadDir(filepath.Join(repoRoot, "examples", kind))
 		if err != nil {
 			t.Fatal(err)

@@ -17,7 +17,7 @@ func importFound(diags *diag.Diagnostics, what, findIt string, err error) bool {
 		return true
 	case iam.IsNotFound(err):
 		diags.AddError("Cannot import "+what,
-			fmt.Sprintf("The workspace has no %s. Check the import ID: %s", what, findIt))
+			fmt.Sprintf("The workspace has no %s. Check the import ID or identity: %s", what, findIt))
 	default:
 		addAPIError(diags, "Cannot read "+what+" to import it", err)
 	}

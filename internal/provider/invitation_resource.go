@@ -28,6 +28,7 @@ var (
 	_ resource.ResourceWithConfigure   = &InvitationResource{}
 	_ resource.ResourceWithImportState = &InvitationResource{}
 	_ resource.ResourceWithModifyPlan  = &InvitationResource{}
+	_ resource.ResourceWithIdentity    = &InvitationResource{}
 )
 
 // emailPattern is deliberately loose: one @, no spaces, a dot in the domain. The API has the last word.
@@ -123,6 +124,10 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 	}
 }
 
+func (r *InvitationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = numericIdentitySchema("id", "Numeric id of the user (of a pending invitation, also the invitation id), as the import ID may give it.")
+}
+
 func (r *InvitationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -161,6 +166,7 @@ func (r *InvitationResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	// The invitation exists from here on: record it before anything else can fail.
 	resp.Diagnostics.Append(resp.State.Set(ctx, invitationModel(user, plan))...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(user.ID)}, &resp.Diagnostics)
 	if plan.AccessExpiresAt.IsNull() {
 		return
 	}
@@ -176,6 +182,7 @@ func (r *InvitationResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 	r.readInto(ctx, r.client.UserFromListing, state.ID.ValueInt64(), state, &resp.State, &resp.Diagnostics)
 }
 
@@ -209,6 +216,7 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	id := state.ID.ValueInt64()
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 	roles := int64Elements(ctx, plan.RoleIDs, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -271,10 +279,11 @@ func (r *InvitationResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
-// ImportState takes the user id, or an email address that is looked up among the workspace's users.
+// ImportState takes the user id, or an email address that is looked up among the workspace's users;
+// an identity gives the user id.
 func (r *InvitationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if !strings.Contains(req.ID, "@") {
-		id, ok := parseImportID(req.ID, "user (or an email address)", &resp.Diagnostics)
+		id, ok := importedNumber(ctx, req, "id", "user (or an email address)", &resp.Diagnostics)
 		if !ok {
 			return
 		}
@@ -289,6 +298,7 @@ func (r *InvitationResource) ImportState(ctx context.Context, req resource.Impor
 			return
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+		setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(id)}, &resp.Diagnostics)
 		return
 	}
 	users, err := r.client.ListUsers(ctx, iam.UserFilter{Search: req.ID})
@@ -302,6 +312,7 @@ func (r *InvitationResource) ImportState(ctx context.Context, req resource.Impor
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), users[i].ID)...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(users[i].ID)}, &resp.Diagnostics)
 }
 
 // invitationModel maps a user onto the state, keeping the configuration's spelling of values the API

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -28,6 +29,7 @@ var (
 	_ resource.ResourceWithImportState    = &InvitationsResource{}
 	_ resource.ResourceWithModifyPlan     = &InvitationsResource{}
 	_ resource.ResourceWithValidateConfig = &InvitationsResource{}
+	_ resource.ResourceWithIdentity       = &InvitationsResource{}
 )
 
 // invitationsID is the id of every synerise_invitations: the members map is the identity.
@@ -59,6 +61,31 @@ type memberModel struct {
 
 func (r *InvitationsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_invitations"
+	// The identity is the members' addresses, which change as members join and leave.
+	resp.ResourceBehavior.MutableIdentity = true
+}
+
+// invitationsIdentity is the identity of synerise_invitations: the email addresses of its members,
+// sorted, as the import ID lists them.
+type invitationsIdentity struct {
+	Emails types.List `tfsdk:"emails"`
+}
+
+func (r *InvitationsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"emails": identityschema.ListAttribute{
+				Description: "The email addresses of the members, sorted; the same addresses as the comma-separated import ID. " +
+					"It changes as members are added and removed.",
+				ElementType:       types.StringType,
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+func membersIdentity(members map[string]memberModel) invitationsIdentity {
+	return invitationsIdentity{Emails: stringList(slices.Sorted(maps.Keys(members)))}
 }
 
 func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -221,6 +248,7 @@ func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateReq
 	// Whatever was invited is recorded, so that a failed batch is retried, not duplicated.
 	if len(state.Members) > 0 || !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 	}
 }
 
@@ -276,6 +304,7 @@ func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state.ID = types.StringValue(invitationsID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 }
 
 func (r *InvitationsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -286,7 +315,10 @@ func (r *InvitationsResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	// state is brought forward step by step, so that a failure leaves it true to what was done.
-	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
+	defer func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
+	}()
 
 	for email, old := range respellings(state.Members, plan.Members) {
 		state.Members[email] = state.Members[old]
@@ -420,11 +452,11 @@ func (r *InvitationsResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
-// ImportState takes a comma-separated list of the members' email addresses, each a member or an
-// invitation of the workspace, and each once.
+// ImportState takes a comma-separated list of the members' email addresses, or the identity's list of
+// them, each a member or an invitation of the workspace, and each once.
 func (r *InvitationsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	var emails []string
-	for _, email := range strings.Split(req.ID, ",") {
+	for _, email := range importedEmails(ctx, req, &resp.Diagnostics) {
 		email = strings.TrimSpace(email)
 		if !emailPattern.MatchString(email) {
 			resp.Diagnostics.AddError("Invalid import ID",
@@ -465,6 +497,26 @@ func (r *InvitationsResource) ImportState(ctx context.Context, req resource.Impo
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &InvitationsResourceModel{ID: types.StringValue(invitationsID), Members: members})...)
+	setIdentity(ctx, resp.Identity, membersIdentity(members), &resp.Diagnostics)
+}
+
+// importedEmails lists the addresses an import names: the comma-separated import ID, or the identity's emails.
+func importedEmails(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) []string {
+	if req.ID != "" || req.Identity == nil {
+		return strings.Split(req.ID, ",")
+	}
+	var identity invitationsIdentity
+	diags.Append(req.Identity.Get(ctx, &identity)...)
+	if diags.HasError() {
+		return nil
+	}
+	emails := make([]string, 0, len(identity.Emails.Elements()))
+	diags.Append(identity.Emails.ElementsAs(ctx, &emails, false)...)
+	if !diags.HasError() && len(emails) == 0 {
+		diags.AddError("Invalid import identity: emails",
+			"The identity's emails must list the members' addresses, such as emails = [\"ada@example.com\", \"alan@example.com\"].")
+	}
+	return emails
 }
 
 func indexUsers(users []iam.User) map[string]iam.User {

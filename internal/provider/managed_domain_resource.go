@@ -28,6 +28,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = &ManagedDomainResource{}
 	_ resource.ResourceWithImportState = &ManagedDomainResource{}
+	_ resource.ResourceWithIdentity    = &ManagedDomainResource{}
 )
 
 const (
@@ -109,6 +110,16 @@ func (r *ManagedDomainResource) Schema(ctx context.Context, _ resource.SchemaReq
 	}
 }
 
+func (r *ManagedDomainResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = stringIdentitySchema("name", "The domain name, such as `example.com`. The API compares domain names without "+
+		"regard to case, so the identity holds the name in lower case and an import by identity accepts any case.")
+}
+
+// managedDomainIdentity names a domain as the API compares it.
+func managedDomainIdentity(domain types.String) domainIdentity {
+	return domainIdentity{Name: types.StringValue(strings.ToLower(domain.ValueString()))}
+}
+
 func (r *ManagedDomainResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -144,6 +155,7 @@ func (r *ManagedDomainResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, managedDomainModel(verified, plan))...)
+	setIdentity(ctx, resp.Identity, managedDomainIdentity(plan.Domain), &resp.Diagnostics)
 }
 
 // verify repeats the verification, waiting longer each time, until it succeeds, the API refuses it for
@@ -215,6 +227,7 @@ func (r *ManagedDomainResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, managedDomainIdentity(state.ID), &resp.Diagnostics)
 	domain, err := r.client.ManagedDomainFromListing(ctx, state.ID.ValueString())
 	if iam.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -233,6 +246,7 @@ func (r *ManagedDomainResource) Update(ctx context.Context, req resource.UpdateR
 	var plan ManagedDomainResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setIdentity(ctx, resp.Identity, managedDomainIdentity(plan.Domain), &resp.Diagnostics)
 }
 
 func (r *ManagedDomainResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -246,23 +260,32 @@ func (r *ManagedDomainResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 }
 
-// ImportState takes the domain name, which the workspace must manage.
+// ImportState takes the domain name, which the workspace must manage, as the import ID or the identity's name.
 func (r *ManagedDomainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !domainNamePattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected a bare %s; got %q.", domainNameForm, req.ID))
+	name, ok := importedString(ctx, req, "name", "example.com", &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	_, err := r.client.ManagedDomainFromListing(ctx, req.ID)
+	if !domainNamePattern.MatchString(name) {
+		summary := "Invalid import ID"
+		if req.ID == "" {
+			summary = "Invalid import identity: name"
+		}
+		resp.Diagnostics.AddError(summary, fmt.Sprintf("Expected a bare %s; got %q.", domainNameForm, name))
+		return
+	}
+	_, err := r.client.ManagedDomainFromListing(ctx, name)
 	if iam.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Cannot import the managed domain %s", req.ID), fmt.Sprintf(
-			"The workspace manages no domain %s. Check the spelling, or create the resource instead to verify the domain.", req.ID))
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot import the managed domain %s", name), fmt.Sprintf(
+			"The workspace manages no domain %s. Check the spelling, or create the resource instead to verify the domain.", name))
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the managed domain %s", req.ID), err)
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the managed domain %s", name), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
+	setIdentity(ctx, resp.Identity, managedDomainIdentity(types.StringValue(name)), &resp.Diagnostics)
 }
 
 // idIsDomain plans the id as the configured domain, so that a change of case respells both at once.

@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = &MFARequirementResource{}
 	_ resource.ResourceWithImportState = &MFARequirementResource{}
+	_ resource.ResourceWithIdentity    = &MFARequirementResource{}
 )
 
 const mfaRequirementID = "mfa_requirement"
@@ -77,6 +78,14 @@ func (r *MFARequirementResource) Schema(_ context.Context, _ resource.SchemaRequ
 	}
 }
 
+func (r *MFARequirementResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+mfaRequirementID+"`: the workspace has one MFA requirement. "+
+		"The API cannot read the requirement, so an import by identity leaves `enabled` unknown to the state and the next apply "+
+		"writes the configured value; an import ID (`enabled` or `disabled`) says what it is instead.")
+}
+
+var mfaRequirementIdentity = fixedIdentity{ID: types.StringValue(mfaRequirementID)}
+
 func (r *MFARequirementResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -89,10 +98,12 @@ func (r *MFARequirementResource) Create(ctx context.Context, req resource.Create
 	}
 	plan.ID = types.StringValue(mfaRequirementID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setIdentity(ctx, resp.Identity, mfaRequirementIdentity, &resp.Diagnostics)
 }
 
 // Read keeps the state: the API offers no way to read the requirement.
-func (r *MFARequirementResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {
+func (r *MFARequirementResource) Read(ctx context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
+	setIdentity(ctx, resp.Identity, mfaRequirementIdentity, &resp.Diagnostics)
 }
 
 func (r *MFARequirementResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -102,6 +113,7 @@ func (r *MFARequirementResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setIdentity(ctx, resp.Identity, mfaRequirementIdentity, &resp.Diagnostics)
 }
 
 func (r *MFARequirementResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -127,13 +139,30 @@ func (r *MFARequirementResource) set(ctx context.Context, enabled bool, diags *d
 	return true
 }
 
-// ImportState takes "enabled" or "disabled": the API cannot say which holds, so the importer does.
+// ImportState takes "enabled" or "disabled": the API cannot say which holds, so the importer does. An
+// identity cannot say it, so an import by identity leaves enabled null, and the next plan writes the
+// configured value.
 func (r *MFARequirementResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var enabled bool
+	enabled := types.BoolNull()
 	switch req.ID {
 	case "enabled":
-		enabled = true
+		enabled = types.BoolValue(true)
 	case "disabled":
+		enabled = types.BoolValue(false)
+	case "":
+		id, ok := importedString(ctx, req, "id", mfaRequirementID, &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		if id != mfaRequirementID {
+			resp.Diagnostics.AddError("Invalid import identity: id",
+				fmt.Sprintf("The workspace has one MFA requirement; import it with the id %q, not %q.", mfaRequirementID, id))
+			return
+		}
+		resp.Diagnostics.AddWarning("The MFA requirement is imported without its value",
+			"The API cannot read the MFA requirement, and an identity does not say whether it is enabled, so the next plan "+
+				"shows enabled being set and the apply writes the configured value. To import the requirement as it is, "+
+				"use the import ID \"enabled\" or \"disabled\" instead of the identity.")
 	default:
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("The API cannot read the MFA requirement, so the import ID says what it is: \"enabled\" or \"disabled\", not %q.", req.ID))
@@ -142,4 +171,5 @@ func (r *MFARequirementResource) ImportState(ctx context.Context, req resource.I
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), mfaRequirementID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("enabled"), enabled)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyReset)...)
+	setIdentity(ctx, resp.Identity, mfaRequirementIdentity, &resp.Diagnostics)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -33,7 +34,10 @@ const (
 	envRequestTimeout = "SYNERISE_REQUEST_TIMEOUT"
 )
 
-var _ provider.Provider = &SyneriseProvider{}
+var (
+	_ provider.Provider                  = &SyneriseProvider{}
+	_ provider.ProviderWithListResources = &SyneriseProvider{}
+)
 
 // SyneriseProvider holds nothing mutable: Configure hands each resource the client it builds.
 type SyneriseProvider struct {
@@ -158,6 +162,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -181,6 +186,23 @@ func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAppleSignInResource,
 		NewManagedDomainResource,
 	}
+}
+
+// ListResources are the resource types that can list the workspace's objects: every type but
+// synerise_invitations (its members are listed one by one as synerise_invitation) and
+// synerise_mfa_requirement (the API cannot read it).
+func (p *SyneriseProvider) ListResources(ctx context.Context) []func() list.ListResource {
+	var factories []func() list.ListResource
+	for _, factory := range p.Resources(ctx) {
+		if _, ok := factory().(list.ListResource); !ok {
+			continue
+		}
+		factories = append(factories, func() list.ListResource {
+			lister, _ := factory().(list.ListResource)
+			return lister
+		})
+	}
+	return factories
 }
 
 func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.DataSource {

@@ -18,6 +18,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = &RoleGroupResource{}
 	_ resource.ResourceWithImportState = &RoleGroupResource{}
+	_ resource.ResourceWithIdentity    = &RoleGroupResource{}
 )
 
 // NewRoleGroupResource is the factory of synerise_role_group.
@@ -72,6 +73,10 @@ func (r *RoleGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 	}
 }
 
+func (r *RoleGroupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = numericIdentitySchema("id", "Numeric id of the role group, the same as its import ID.")
+}
+
 func (r *RoleGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -88,6 +93,7 @@ func (r *RoleGroupResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(group.ID)}, &resp.Diagnostics)
 }
 
 func (r *RoleGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -96,6 +102,7 @@ func (r *RoleGroupResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 	group, err := r.client.RoleGroupFromListing(ctx, state.ID.ValueInt64())
 	if iam.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -121,6 +128,7 @@ func (r *RoleGroupResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *RoleGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -141,7 +149,7 @@ func (r *RoleGroupResource) Delete(ctx context.Context, req resource.DeleteReque
 }
 
 func (r *RoleGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := parseImportID(req.ID, "role group", &resp.Diagnostics)
+	id, ok := importedNumber(ctx, req, "id", "role group", &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -150,6 +158,7 @@ func (r *RoleGroupResource) ImportState(ctx context.Context, req resource.Import
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(id)}, &resp.Diagnostics)
 }
 
 func roleGroupInput(m RoleGroupResourceModel) iam.RoleGroupInput {

@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = &RolePiiResource{}
 	_ resource.ResourceWithImportState = &RolePiiResource{}
+	_ resource.ResourceWithIdentity    = &RolePiiResource{}
 )
 
 // NewRolePiiResource is the factory of synerise_role_pii.
@@ -66,6 +67,10 @@ func (r *RolePiiResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
+func (r *RolePiiResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = numericIdentitySchema("role_id", "Numeric id of the role whose setting this is, the same as the import ID.")
+}
+
 func (r *RolePiiResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -78,6 +83,7 @@ func (r *RolePiiResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	if state, ok := r.set(ctx, plan, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(plan.RoleID.ValueInt64())}, &resp.Diagnostics)
 	}
 }
 
@@ -89,6 +95,7 @@ func (r *RolePiiResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	if state, ok := r.set(ctx, plan, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(plan.RoleID.ValueInt64())}, &resp.Diagnostics)
 	}
 }
 
@@ -109,6 +116,7 @@ func (r *RolePiiResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	roleID := state.RoleID.ValueInt64()
+	setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(roleID)}, &resp.Diagnostics)
 	pii, err := r.client.GetRolePii(ctx, roleID)
 	if iam.IsNotFound(err) {
 		// The role is gone, and its setting with it.
@@ -135,7 +143,7 @@ func (r *RolePiiResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *RolePiiResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := parseImportID(req.ID, "role", &resp.Diagnostics)
+	id, ok := importedNumber(ctx, req, "role_id", "role", &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -144,6 +152,7 @@ func (r *RolePiiResource) ImportState(ctx context.Context, req resource.ImportSt
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("role_id"), id)...)
+	setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(id)}, &resp.Diagnostics)
 }
 
 func rolePiiModel(roleID int64, pii *iam.RolePii) RolePiiResourceModel {

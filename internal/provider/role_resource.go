@@ -20,6 +20,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = &RoleResource{}
 	_ resource.ResourceWithImportState = &RoleResource{}
+	_ resource.ResourceWithIdentity    = &RoleResource{}
 )
 
 // NewRoleResource is the factory of synerise_role.
@@ -81,6 +82,10 @@ func (r *RoleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	}
 }
 
+func (r *RoleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = numericIdentitySchema("id", "Numeric id of the role, the same as its import ID.")
+}
+
 func (r *RoleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -97,6 +102,7 @@ func (r *RoleResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(role.ID)}, &resp.Diagnostics)
 }
 
 func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -105,6 +111,7 @@ func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 	role, err := r.client.RoleFromListing(ctx, state.ID.ValueInt64())
 	if iam.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -130,6 +137,7 @@ func (r *RoleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *RoleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -144,7 +152,7 @@ func (r *RoleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *RoleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := parseImportID(req.ID, "role", &resp.Diagnostics)
+	id, ok := importedNumber(ctx, req, "id", "role", &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -153,6 +161,7 @@ func (r *RoleResource) ImportState(ctx context.Context, req resource.ImportState
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(id)}, &resp.Diagnostics)
 }
 
 func roleInput(m RoleResourceModel) iam.RoleInput {

@@ -136,6 +136,7 @@ var (
 	_ resource.ResourceWithImportState    = &settingsResource{}
 	_ resource.ResourceWithValidateConfig = &settingsResource{}
 	_ resource.ResourceWithModifyPlan     = &settingsResource{}
+	_ resource.ResourceWithIdentity       = &settingsResource{}
 )
 
 // settingsResource is a settings singleton described by its spec.
@@ -271,6 +272,14 @@ func (s settingsSpec) describeDefaults() string {
 	return strings.Join(parts, ", ")
 }
 
+func (r *settingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+r.spec.id+"`, the same as the import ID: the workspace has exactly one "+r.spec.title+".")
+}
+
+func (r *settingsResource) identity() fixedIdentity {
+	return fixedIdentity{ID: types.StringValue(r.spec.id)}
+}
+
 func (r *settingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -318,12 +327,14 @@ func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 // Create adopts the object, and keeps a copy of it as it was for on_destroy = "restore".
 func (r *settingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
 	if original := r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics); original != nil {
 		keepOriginal(ctx, original, resp.Private, &resp.Diagnostics)
 	}
 }
 
 func (r *settingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
 	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -439,6 +450,7 @@ func (r *settingsResource) setState(ctx context.Context, object map[string]any, 
 }
 
 func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
 	current, err := r.spec.get(ctx, r.client)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title, err)
@@ -465,9 +477,17 @@ func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID != r.spec.id {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, req.ID))
+	id, ok := importedString(ctx, req, "id", r.spec.id, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if id != r.spec.id {
+		summary := "Invalid import ID"
+		if req.ID == "" {
+			summary = "Invalid import identity: id"
+		}
+		resp.Diagnostics.AddError(summary,
+			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, id))
 		return
 	}
 	current, err := r.spec.get(ctx, r.client)
@@ -478,6 +498,7 @@ func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportS
 	keepOriginal(ctx, current, resp.Private, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyRestore)...)
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
 }
 
 // attributeGetter is what plans, configurations and states share.

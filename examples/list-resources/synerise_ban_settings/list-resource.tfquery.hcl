@@ -1,0 +1,4 @@
+# The workspace has one of these settings objects: the list finds it, as it is.
+list "synerise_ban_settings" "this" {
+  provider = synerise
+}

@@ -1,0 +1,4 @@
+# Every domain the workspace manages.
+list "synerise_managed_domain" "all" {
+  provider = synerise
+}

@@ -1,0 +1,4 @@
+# Every role group of the workspace, by name.
+list "synerise_role_group" "all" {
+  provider = synerise
+}

@@ -1,0 +1,6 @@
+import {
+  to = synerise_auth_settings.this
+  identity = {
+    id = "auth_settings"
+  }
+}

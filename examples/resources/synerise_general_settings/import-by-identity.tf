@@ -1,0 +1,6 @@
+import {
+  to = synerise_general_settings.this
+  identity = {
+    id = "general_settings"
+  }
+}

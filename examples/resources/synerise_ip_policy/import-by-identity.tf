@@ -1,0 +1,6 @@
+import {
+  to = synerise_ip_policy.this
+  identity = {
+    id = "ip_policy"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = synerise_managed_domain.example
+  identity = {
+    name = "example.com"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = synerise_oauth_settings.this
+  identity = {
+    id = "oauth_settings"
+  }
+}

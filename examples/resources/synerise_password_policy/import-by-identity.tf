@@ -1,0 +1,6 @@
+import {
+  to = synerise_password_policy.this
+  identity = {
+    id = "password_policy"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = synerise_role.auditor
+  identity = {
+    id = 42
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = synerise_role_group.security
+  identity = {
+    id = 12
+  }
+}

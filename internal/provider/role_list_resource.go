@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var _ list.ListResourceWithConfigure = &RoleResource{}
+
+// roleListConfig is the config block of `list "synerise_role"` and `list "synerise_role_pii"`.
+type roleListConfig struct {
+	GroupID wholeNumber `tfsdk:"group_id"`
+}
+
+func roleListConfigSchema(description string) listschema.Schema {
+	return listschema.Schema{
+		Description: description,
+		Attributes: map[string]listschema.Attribute{
+			"group_id": listschema.Int64Attribute{
+				CustomType:  wholeNumberType{},
+				Description: "Only the roles of the role group with this id. The workspace must have the group.",
+				Optional:    true,
+				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+			},
+		},
+	}
+}
+
+func (r *RoleResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = roleListConfigSchema("Lists the roles of the workspace, or of one role group, as `Role (Group)`, from one request.")
+}
+
+func (r *RoleResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	roles, diags := listedRoles(ctx, r.client, req.Config)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	objects := make([]listedObject, 0, len(roles))
+	for _, role := range roles {
+		objects = append(objects, listedObject{
+			displayName: role.displayName,
+			identity:    numericIdentity{ID: types.Int64Value(role.ID)},
+			resource: func(ctx context.Context, into *tfsdk.Resource) diag.Diagnostics {
+				return into.Set(ctx, roleModel(&role.Role))
+			},
+		})
+	}
+	stream.Results = listResults(ctx, req, objects)
+}
+
+// listedRole is a role as a list shows it.
+type listedRole struct {
+	iam.Role
+	displayName string
+}
+
+// listedRoles reads the roles a role list's config selects, group by group as the API orders them,
+// out of the role-group listing that refresh shares.
+func listedRoles(ctx context.Context, client *iam.Client, config tfsdk.Config) ([]listedRole, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var filter roleListConfig
+	diags.Append(config.Get(ctx, &filter)...)
+	if diags.HasError() {
+		return nil, diags
+	}
+	groups, err := client.RoleGroupsFromListing(ctx)
+	if err != nil {
+		addAPIError(&diags, "Cannot list the roles", err)
+		return nil, diags
+	}
+	groupID, byGroup := filter.GroupID.ValueInt64(), !filter.GroupID.IsNull()
+	var roles []listedRole
+	found := false
+	for _, g := range groups {
+		if byGroup && g.ID != groupID {
+			continue
+		}
+		found = true
+		for _, role := range g.Roles {
+			// The group a role is listed in is its group, whether or not the listing repeats it on the role.
+			role.Group = g.ID
+			roles = append(roles, listedRole{Role: role, displayName: fmt.Sprintf("%s (%s)", role.Name, g.Name)})
+		}
+	}
+	if byGroup && !found {
+		diags.AddAttributeError(path.Root("group_id"), "No such role group",
+			fmt.Sprintf("The workspace has no role group %d. List the role groups (list \"synerise_role_group\") to find their ids.", groupID))
+	}
+	return roles, diags
+}

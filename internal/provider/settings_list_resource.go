@@ -1,0 +1,44 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+var _ list.ListResourceWithConfigure = &settingsResource{}
+
+func (r *settingsResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		Description: "Lists the one " + r.spec.title + " of the workspace, as it is.",
+	}
+}
+
+// List finds the workspace's one object. It reads the object even when Terraform asks only for its
+// identity, so that a token that cannot read it gets an error rather than an object it cannot import.
+func (r *settingsResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	current, err := r.spec.get(ctx, r.client)
+	if err != nil {
+		var diags diag.Diagnostics
+		addAPIError(&diags, "Cannot read the "+r.spec.title, err)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	stream.Results = listResults(ctx, req, []listedObject{{
+		displayName: strings.ToUpper(r.spec.title[:1]) + r.spec.title[1:],
+		identity:    r.identity(),
+		resource: func(ctx context.Context, into *tfsdk.Resource) diag.Diagnostics {
+			var diags diag.Diagnostics
+			state := tfsdk.State{Schema: into.Schema, Raw: tftypes.NewValue(into.Schema.Type().TerraformType(ctx), nil)}
+			r.setState(ctx, current, types.StringValue(onDestroyRestore), state, &state, &diags)
+			into.Raw = state.Raw
+			return diags
+		},
+	}})
+}
