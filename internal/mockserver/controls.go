@@ -81,6 +81,15 @@ func (s *Server) PublishDomainProofAfter(domain, method string, d time.Duration)
 	s.st.proofs[strings.ToLower(domain)] = domainProof{method: method, from: time.Now().Add(d)}
 }
 
+// PublishDomainProofAfterMisses publishes the proof as PublishDomainProof does, but the next misses
+// verifications of the domain do not see it yet, as while DNS propagates; unlike a delay, this does
+// not depend on how fast the client is.
+func (s *Server) PublishDomainProofAfterMisses(domain, method string, misses int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.proofs[strings.ToLower(domain)] = domainProof{method: method, misses: misses}
+}
+
 // RequestCounts returns how many API requests each route received, keyed by its ServeMux pattern
 // ("GET /uauth/roles/{roleId}"). Routes that received none are absent.
 func (s *Server) RequestCounts() map[string]int {

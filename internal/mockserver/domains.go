@@ -121,6 +121,11 @@ func (s *Server) verifyDomain(r *http.Request) (reply, error) {
 		return reply{}, conflict("Domain %s is already managed", in.Domain)
 	}
 	proof, published := s.st.proofs[strings.ToLower(in.Domain)]
+	if published && proof.misses > 0 {
+		proof.misses--
+		s.st.proofs[strings.ToLower(in.Domain)] = proof
+		published = false
+	}
 	if !published || proof.method != in.VerificationMethod || now.Before(proof.from) {
 		return reply{}, badRequest("Verification of %s failed: %s not found", in.Domain, proofDescription(in.VerificationMethod))
 	}

@@ -106,6 +106,8 @@ type domainProof struct {
 	method string
 	// from is when the proof becomes visible, as DNS propagation would delay it.
 	from time.Time
+	// misses is how many more verifications fail to see it, as while DNS propagates.
+	misses int
 }
 
 type businessProfile struct {

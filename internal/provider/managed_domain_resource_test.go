@@ -89,7 +89,7 @@ func TestAccManagedDomainResource_verifiedOnceDNSPropagates(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				// The record becomes visible only after Synerise failed to see it once, as while DNS propagates.
-				PreConfig: func() { go w.publishAfterFirstVerification(t, "example.org") },
+				PreConfig: func() { w.mock.PublishDomainProofAfterMisses("example.org", "TXT_RECORD", 1) },
 				Config:    w.config(domainConfig("example.org", "TXT_RECORD", "2m")),
 				Check: func(*terraform.State) error {
 					if attempts := w.mock.RequestCounts()[verifyRoute]; attempts < 2 {
@@ -136,18 +136,6 @@ func TestAccManagedDomainResource_invalidInput(t *testing.T) {
 		ExpectError: wrappedError(`value must be one of: \["TXT_RECORD" "FILE_CHECK"\]`),
 	})
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testProtoV6ProviderFactories, Steps: steps})
-}
-
-func (w *testWorkspace) publishAfterFirstVerification(t *testing.T, domain string) {
-	deadline := time.Now().Add(time.Minute)
-	for w.mock.RequestCounts()[verifyRoute] == 0 {
-		if time.Now().After(deadline) {
-			t.Error("no verification was attempted within a minute")
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	w.mock.PublishDomainProof(domain, "TXT_RECORD")
 }
 
 func (w *testWorkspace) expectManagedDomains(want ...string) resource.TestCheckFunc {
