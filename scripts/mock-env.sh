@@ -38,6 +38,7 @@ start_mock() {
 provider_installation {
   dev_overrides {
     "registry.terraform.io/synerise-oss/synerise" = "$work/bin"
+    "registry.opentofu.org/synerise-oss/synerise" = "$work/bin"
   }
   direct {}
 }

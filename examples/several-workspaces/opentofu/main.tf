@@ -1,8 +1,9 @@
-# OpenTofu 1.9 or later: one provider block with for_each makes a provider instance per workspace,
+# OpenTofu 1.11 or later (provider for_each came in 1.9, the write-only arguments this provider has in
+# 1.11): one provider block with for_each makes a provider instance per workspace,
 # and one module block with for_each applies the access to each. Adding a workspace is one entry in
 # var.workspaces and its token in var.tokens.
 terraform {
-  required_version = ">= 1.9"
+  required_version = ">= 1.11"
   required_providers {
     synerise = {
       source = "synerise-oss/synerise"
