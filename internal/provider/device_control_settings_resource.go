@@ -2,23 +2,21 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // NewDeviceControlSettingsResource is the factory of synerise_device_control_settings.
 func NewDeviceControlSettingsResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetDeviceControlSettings, (*iam.Client).SetDeviceControlSettings)
 	text := func(attr, json, description string) settingField {
 		return settingField{attr: attr, json: json, kind: stringField, description: description}
 	}
 	return &settingsResource{spec: settingsSpec{
 		typeSuffix:  "device_control_settings",
 		id:          "device_control_settings",
+		path:        "/sauth/settings/device-control",
 		title:       "device authorization settings",
 		description: "How logins of profiles from unknown devices are authorized.",
 		fields: []settingField{
-			{attr: "device_control_mode", json: "deviceControlMode", kind: stringField,
+			{attr: "device_control_mode", json: "deviceControlMode", kind: stringField, byDefault: "OFF",
 				stringRules: oneOf("OFF", "SOFT", "HARD", "CONDITIONAL_BASED_ON_LOCATION"),
 				description: "`OFF`; `SOFT` notifies the profile; `HARD` blocks the login until the device is authorized by email; " +
 					"`CONDITIONAL_BASED_ON_LOCATION` acts as SOFT in Poland and HARD elsewhere."},
@@ -33,11 +31,5 @@ func NewDeviceControlSettingsResource() resource.Resource {
 			{attr: "device_unlock_already_confirmed_redirect_url", json: "deviceUnlockAlreadyConfirmedRedirectUrl", kind: stringField, stringRules: httpURL,
 				description: "Where a profile lands when the device was authorized already."},
 		},
-		defaults: map[string]any{
-			"deviceControlMode": "OFF", "hardMailBody": nil, "hardMailTitle": nil, "hardTemplateId": nil, "softMailBody": nil,
-			"softMailTitle": nil, "softTemplateId": nil, "deviceUnlockSuccessRedirectUrl": nil, "deviceUnlockAlreadyConfirmedRedirectUrl": nil,
-		},
-		get: get,
-		set: set,
 	}}
 }

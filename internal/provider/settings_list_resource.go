@@ -23,7 +23,7 @@ func (r *settingsResource) ListResourceConfigSchema(_ context.Context, _ list.Li
 // List finds the workspace's one object. It reads the object even when Terraform asks only for its
 // identity, so that a token that cannot read it gets an error rather than an object it cannot import.
 func (r *settingsResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	current, err := r.spec.get(ctx, r.client)
+	current, err := r.read(ctx)
 	if err != nil {
 		var diags diag.Diagnostics
 		addAPIError(&diags, "Cannot read the "+r.spec.title, err)

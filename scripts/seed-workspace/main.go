@@ -70,15 +70,16 @@ func seed(ctx context.Context, url, token string) error {
 		return err
 	}
 
-	if _, err := client.SetIPPolicySettings(ctx, iam.IPPolicySettings{Enabled: true, IPPolicy: []string{"203.0.113.7", "198.51.100.1"}}); err != nil {
+	ipPolicy := map[string]any{"enabled": true, "enableSupportSubnets": false, "ipPolicy": []string{"203.0.113.7", "198.51.100.1"}}
+	if _, err := client.ReplaceSettings(ctx, "/uauth/settings/user-bp-ip-policy", ipPolicy); err != nil {
 		return err
 	}
-	policy, err := client.GetPasswordPolicy(ctx)
+	policy, err := client.ReadSettings(ctx, "/uauth/settings/password-policy")
 	if err != nil {
 		return err
 	}
-	policy.MinLength = 14
-	if _, err := client.SetPasswordPolicy(ctx, *policy); err != nil {
+	policy["minLength"] = 14
+	if _, err := client.ReplaceSettings(ctx, "/uauth/settings/password-policy", policy); err != nil {
 		return err
 	}
 
