@@ -216,7 +216,7 @@ func TestForbiddenNamesThePermission(t *testing.T) {
 		{func() error { _, err := c.CreateRoleGroup(context.Background(), RoleGroupInput{Name: "x"}); return err }, "settings_users: read"},
 		{func() error { _, err := c.CreateRole(context.Background(), RoleInput{Group: 1, Name: "x"}); return err }, "settings_users: update"},
 		{func() error { _, err := c.GetRole(context.Background(), 7); return err }, "settings_users: read"},
-		{func() error { _, err := c.GetRolePii(context.Background(), 7); return err }, "settings_users: read"},
+		{func() error { _, err := c.GetRolePII(context.Background(), 7); return err }, "settings_users: read"},
 		{func() error {
 			_, err := c.ReplaceSettings(context.Background(), "/uauth/settings/password-policy", map[string]any{})
 			return err

@@ -87,7 +87,7 @@ type oauthSettings struct {
 	Mapping         map[string]string `json:"mapping"`
 	MappedExternal  bool              `json:"mappedExternal"`
 	SyncDataOnLogin bool              `json:"syncDataOnLogin"`
-	JwkEndpoint     *string           `json:"jwkEndpoint"`
+	JWKEndpoint     *string           `json:"jwkEndpoint"`
 	Validation      map[string]string `json:"validation"`
 }
 

@@ -101,11 +101,11 @@ func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, 
 			continue
 		}
 		roleIDs[r.name] = roles[i].ID
-		pii, err := w.client.GetRolePii(ctx, roles[i].ID)
+		pii, err := w.client.GetRolePII(ctx, roles[i].ID)
 		if err != nil {
 			return 0, nil, err
 		}
-		check(pii.PiiAccess == r.pii, "role %s has PII access %t, want %t", r.name, pii.PiiAccess, r.pii)
+		check(pii.PIIAccess == r.pii, "role %s has PII access %t, want %t", r.name, pii.PIIAccess, r.pii)
 	}
 	users, err := w.client.ListUsers(ctx, iam.UserFilter{})
 	if err != nil {

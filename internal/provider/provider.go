@@ -169,7 +169,7 @@ func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		NewRoleGroupResource,
 		NewRoleResource,
-		NewRolePiiResource,
+		NewRolePIIResource,
 		NewInvitationResource,
 		NewInvitationsResource,
 		NewIPPolicyResource,

@@ -49,7 +49,7 @@ func seed(ctx context.Context, url, token string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := client.SetRolePii(ctx, auditor.ID, true); err != nil {
+	if _, err := client.SetRolePII(ctx, auditor.ID, true); err != nil {
 		return err
 	}
 
