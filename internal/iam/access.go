@@ -3,6 +3,7 @@ package iam
 import (
 	"context"
 	"net/http"
+	"strconv"
 )
 
 // RolePII says whether a role may see personal data (PII) of profiles.
@@ -55,13 +56,13 @@ func (c *Client) SetRolePII(ctx context.Context, roleID int64, piiAccess bool) (
 }
 
 func rolePIIPath(roleID int64) string {
-	return "/uauth/roles/" + escapeID(roleID) + "/pii"
+	return "/uauth/roles/" + strconv.FormatInt(roleID, 10) + "/pii"
 }
 
 // ListRolePermissions returns every permission of the API, grouped as the API groups them, with what a role is granted.
 func (c *Client) ListRolePermissions(ctx context.Context, roleID int64) ([]PermissionGroup, error) {
 	var groups []PermissionGroup
-	r := request{method: http.MethodGet, path: "/uauth/permissions/group/role/" + escapeID(roleID), idempotent: true}
+	r := request{method: http.MethodGet, path: "/uauth/permissions/group/role/" + strconv.FormatInt(roleID, 10), idempotent: true}
 	if err := c.do(ctx, r, &groups); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"regexp"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -13,7 +15,7 @@ import (
 
 // ipv4Address matches a dotted-quad IPv4 address. The reference says the allowlist holds IPv4
 // addresses, so ranges and IPv6 are refused at plan time rather than guessed at.
-var ipv4Address = `^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$`
+var ipv4Address = regexp.MustCompile(`^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$`)
 
 // NewIPPolicyResource is the factory of synerise_ip_policy.
 func NewIPPolicyResource() resource.Resource {
@@ -31,7 +33,7 @@ func NewIPPolicyResource() resource.Resource {
 			{attr: "ip_policy", json: "ipPolicy", kind: stringSetField,
 				description: "The allowed IPv4 addresses, such as `203.0.113.7`. The API reference speaks of addresses only, " +
 					"so ranges (CIDR) are refused at plan time. Order does not matter.",
-				setRules: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexpMust(ipv4Address), "must be an IPv4 address such as 203.0.113.7"))}},
+				setRules: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(ipv4Address, "must be an IPv4 address such as 203.0.113.7"))}},
 		},
 		warn: warnOfEmptyAllowlist,
 	}}
