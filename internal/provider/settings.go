@@ -58,6 +58,16 @@ type settingField struct {
 	byDefault any
 }
 
+// textField is a string field, null by default, with no rules.
+func textField(attr, json, description string) settingField {
+	return settingField{attr: attr, json: json, kind: stringField, description: description}
+}
+
+// flagField is a boolean field, false by default.
+func flagField(attr, json, description string) settingField {
+	return settingField{attr: attr, json: json, kind: boolField, description: description}
+}
+
 // settingsSpec describes one settings resource.
 type settingsSpec struct {
 	typeSuffix string
