@@ -11,13 +11,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -253,86 +250,6 @@ func tail(s string, n int) string {
 		return "…" + s[len(s)-n:]
 	}
 	return s
-}
-
-// mockProcess is the standalone mock API.
-type mockProcess struct {
-	cmd *exec.Cmd
-	url string
-}
-
-func startMock(ctx context.Context, bin string, latency time.Duration) (*mockProcess, error) {
-	// The mock is stopped by stop(), with an interrupt, rather than killed with the context.
-	cmd := exec.CommandContext(context.WithoutCancel(ctx), bin)
-	cmd.Env = append(os.Environ(), "MOCK_ADDR=127.0.0.1:0", "MOCK_LATENCY="+latency.String())
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	line, err := readLine(stdout)
-	if err != nil {
-		_ = cmd.Process.Kill()
-		return nil, fmt.Errorf("the mock API did not start: %w", err)
-	}
-	i := strings.Index(line, "http://")
-	if i < 0 {
-		_ = cmd.Process.Kill()
-		return nil, fmt.Errorf("the mock API printed %q, not its URL", line)
-	}
-	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	return &mockProcess{cmd: cmd, url: strings.Fields(line[i:])[0]}, nil
-}
-
-func readLine(r io.Reader) (string, error) {
-	var line []byte
-	b := make([]byte, 1)
-	for {
-		if _, err := r.Read(b); err != nil {
-			return string(line), err
-		}
-		if b[0] == '\n' {
-			return string(line), nil
-		}
-		line = append(line, b[0])
-	}
-}
-
-func (m *mockProcess) stop() {
-	_ = m.cmd.Process.Signal(os.Interrupt)
-	_ = m.cmd.Wait()
-}
-
-func (m *mockProcess) resetCounts(ctx context.Context) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, m.url+"/_mock/counts", nil)
-	if err != nil {
-		return err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	return resp.Body.Close()
-}
-
-func (m *mockProcess) counts(ctx context.Context) (int, map[string]int, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.url+"/_mock/counts", nil)
-	if err != nil {
-		return 0, nil, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer resp.Body.Close()
-	var c struct {
-		Total  int            `json:"total"`
-		Routes map[string]int `json:"routes"`
-	}
-	return c.Total, c.Routes, json.NewDecoder(resp.Body).Decode(&c)
 }
 
 // rssSampler follows the peak resident set (VmHWM) of every process of a name while a phase runs.

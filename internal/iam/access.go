@@ -3,17 +3,18 @@ package iam
 import (
 	"context"
 	"net/http"
+	"strconv"
 )
 
-// RolePii says whether a role may see personal data (PII) of profiles.
-type RolePii struct {
+// RolePII says whether a role may see personal data (PII) of profiles.
+type RolePII struct {
 	RoleID    int64 `json:"roleId"`
-	PiiAccess bool  `json:"piiAccess"`
+	PIIAccess bool  `json:"piiAccess"`
 }
 
-// rolePiiRequest is the body of POST /uauth/roles/{roleId}/pii; piiAccess is required, so never omitted.
-type rolePiiRequest struct {
-	PiiAccess bool `json:"piiAccess"`
+// rolePIIRequest is the body of POST /uauth/roles/{roleId}/pii; piiAccess is required, so never omitted.
+type rolePIIRequest struct {
+	PIIAccess bool `json:"piiAccess"`
 }
 
 // Permission is one permission of the API and the actions of it granted to a role.
@@ -35,33 +36,33 @@ type PermissionGroup struct {
 	Children    []PermissionGroup `json:"children"`
 }
 
-// GetRolePii reads whether a role may see personal data; a new role may not.
-func (c *Client) GetRolePii(ctx context.Context, roleID int64) (*RolePii, error) {
-	var pii RolePii
-	if err := c.do(ctx, request{method: http.MethodGet, path: rolePiiPath(roleID), idempotent: true}, &pii); err != nil {
+// GetRolePII reads whether a role may see personal data; a new role may not.
+func (c *Client) GetRolePII(ctx context.Context, roleID int64) (*RolePII, error) {
+	var pii RolePII
+	if err := c.do(ctx, request{method: http.MethodGet, path: rolePIIPath(roleID), idempotent: true}, &pii); err != nil {
 		return nil, err
 	}
 	return &pii, nil
 }
 
-// SetRolePii allows or forbids a role to see personal data. Setting a value is idempotent, so the POST may be retried.
-func (c *Client) SetRolePii(ctx context.Context, roleID int64, piiAccess bool) (*RolePii, error) {
-	var pii RolePii
-	r := request{method: http.MethodPost, path: rolePiiPath(roleID), body: rolePiiRequest{PiiAccess: piiAccess}, idempotent: true}
+// SetRolePII allows or forbids a role to see personal data. Setting a value is idempotent, so the POST may be retried.
+func (c *Client) SetRolePII(ctx context.Context, roleID int64, piiAccess bool) (*RolePII, error) {
+	var pii RolePII
+	r := request{method: http.MethodPost, path: rolePIIPath(roleID), body: rolePIIRequest{PIIAccess: piiAccess}, idempotent: true}
 	if err := c.do(ctx, r, &pii); err != nil {
 		return nil, err
 	}
 	return &pii, nil
 }
 
-func rolePiiPath(roleID int64) string {
-	return "/uauth/roles/" + escapeID(roleID) + "/pii"
+func rolePIIPath(roleID int64) string {
+	return "/uauth/roles/" + strconv.FormatInt(roleID, 10) + "/pii"
 }
 
 // ListRolePermissions returns every permission of the API, grouped as the API groups them, with what a role is granted.
 func (c *Client) ListRolePermissions(ctx context.Context, roleID int64) ([]PermissionGroup, error) {
 	var groups []PermissionGroup
-	r := request{method: http.MethodGet, path: "/uauth/permissions/group/role/" + escapeID(roleID), idempotent: true}
+	r := request{method: http.MethodGet, path: "/uauth/permissions/group/role/" + strconv.FormatInt(roleID, 10), idempotent: true}
 	if err := c.do(ctx, r, &groups); err != nil {
 		return nil, err
 	}

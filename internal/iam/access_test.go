@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func TestRolePii(t *testing.T) {
+func TestRolePII(t *testing.T) {
 	t.Parallel()
 	c := scriptedClient(t,
 		exchange{method: "GET", path: "/uauth/roles/42/pii", answer: `{"roleId": 42, "piiAccess": false, "extra": {"x": 1}}`},
@@ -15,27 +15,27 @@ func TestRolePii(t *testing.T) {
 		exchange{method: "POST", path: "/uauth/roles/42/pii", body: `{"piiAccess": false}`, answer: `{"roleId": 42, "piiAccess": false}`},
 	)
 	ctx := context.Background()
-	got, err := c.GetRolePii(ctx, 42)
-	if err != nil || *got != (RolePii{RoleID: 42}) {
-		t.Fatalf("GetRolePii = %+v, %v", got, err)
+	got, err := c.GetRolePII(ctx, 42)
+	if err != nil || *got != (RolePII{RoleID: 42}) {
+		t.Fatalf("GetRolePII = %+v, %v", got, err)
 	}
-	got, err = c.SetRolePii(ctx, 42, true)
-	if err != nil || *got != (RolePii{RoleID: 42, PiiAccess: true}) {
-		t.Fatalf("SetRolePii(true) = %+v, %v", got, err)
+	got, err = c.SetRolePII(ctx, 42, true)
+	if err != nil || *got != (RolePII{RoleID: 42, PIIAccess: true}) {
+		t.Fatalf("SetRolePII(true) = %+v, %v", got, err)
 	}
 	// false must be sent, not omitted.
-	if got, err = c.SetRolePii(ctx, 42, false); err != nil || got.PiiAccess {
-		t.Fatalf("SetRolePii(false) = %+v, %v", got, err)
+	if got, err = c.SetRolePII(ctx, 42, false); err != nil || got.PIIAccess {
+		t.Fatalf("SetRolePII(false) = %+v, %v", got, err)
 	}
 }
 
-func TestRolePiiNotFound(t *testing.T) {
+func TestRolePIINotFound(t *testing.T) {
 	t.Parallel()
 	c := scriptedClient(t, exchange{
 		method: "GET", path: "/uauth/roles/99/pii", status: 404,
 		answer: `{"timestamp":"2026-11-25T10:00:00Z","status":404,"error":"Not Found","message":"Role 99 not found","path":"/uauth/roles/99/pii"}`,
 	})
-	_, err := c.GetRolePii(context.Background(), 99)
+	_, err := c.GetRolePII(context.Background(), 99)
 	if !IsNotFound(err) || !strings.Contains(err.Error(), "Role 99 not found") {
 		t.Errorf("error = %v", err)
 	}

@@ -39,7 +39,8 @@ type Config struct {
 	Token string
 	// UserAgent is sent on every request.
 	UserAgent string
-	// MaxRetries is how many times a retryable request is repeated; negative disables retries.
+	// MaxRetries is how many times a retryable request is repeated: 0 repeats none, as max_retries = 0
+	// does in the provider, whose default is DefaultMaxRetries.
 	MaxRetries int
 	// MinRetryWait and MaxRetryWait bound the wait between attempts, including a server's Retry-After.
 	MinRetryWait time.Duration
@@ -87,6 +88,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if base.Scheme != "https" && base.Scheme != "http" || base.Host == "" {
 		return nil, fmt.Errorf("invalid API URL %q: an absolute http(s) URL is required", raw)
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("invalid MaxRetries %d: 0 (no retries) or more is required", cfg.MaxRetries)
 	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-synerise"

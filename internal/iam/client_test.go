@@ -56,7 +56,7 @@ func TestRequestHeaders(t *testing.T) {
 			t.Errorf("Content-Type = %q", r.Header.Get("Content-Type"))
 		}
 		_, _ = io.WriteString(w, `{"id": 7, "name": "Auditor", "group": 3, "description": "", "unknownField": [1, 2]}`)
-	}, Config{UserAgent: "terraform-provider-synerise/1.2.3", MaxRetries: -1})
+	}, Config{UserAgent: "terraform-provider-synerise/1.2.3"})
 	role, err := c.CreateRole(context.Background(), RoleInput{Group: 3, Name: "Auditor"})
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestErrorsCarryStatusAndMessage(t *testing.T) {
 				}
 				w.WriteHeader(tt.status)
 				_, _ = io.WriteString(w, tt.body)
-			}, Config{MaxRetries: -1})
+			}, Config{})
 			_, err := c.GetRole(context.Background(), 42)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
@@ -136,7 +136,7 @@ func TestUnexpectedSuccessBodies(t *testing.T) {
 			t.Parallel()
 			c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
 				_, _ = io.WriteString(w, body)
-			}, Config{MaxRetries: -1})
+			}, Config{})
 			if _, err := c.GetRole(context.Background(), 7); err == nil || !strings.Contains(err.Error(), "GET /uauth/roles/7: the API answered 200") {
 				t.Errorf("error = %v", err)
 			}
@@ -163,7 +163,7 @@ func TestCreateRoleGroupFindsTheNewGroup(t *testing.T) {
 			t.Errorf("unexpected %s %s", r.Method, r.URL.Path)
 		}
 		_ = json.NewEncoder(w).Encode(groups)
-	}, Config{MaxRetries: -1})
+	}, Config{})
 	got, err := c.CreateRoleGroup(context.Background(), RoleGroupInput{Name: "Security", Description: "new"})
 	if err != nil {
 		t.Fatal(err)
@@ -177,7 +177,7 @@ func TestUpdateRoleGroupMissingFromAnswer(t *testing.T) {
 	t.Parallel()
 	c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = io.WriteString(w, `[{"id": 1, "name": "Administrators"}]`)
-	}, Config{MaxRetries: -1})
+	}, Config{})
 	if _, err := c.UpdateRoleGroup(context.Background(), 5, RoleGroupInput{Name: "x"}); !IsNotFound(err) {
 		t.Errorf("error = %v, want not found", err)
 	}
@@ -208,7 +208,7 @@ func TestForbiddenNamesThePermission(t *testing.T) {
 		}
 		w.WriteHeader(http.StatusForbidden)
 		_, _ = io.WriteString(w, `{"status":403,"error":"Forbidden","message":"Insufficient permissions"}`)
-	}, Config{MaxRetries: -1})
+	}, Config{})
 	for _, tt := range []struct {
 		call func() error
 		want string
@@ -216,8 +216,11 @@ func TestForbiddenNamesThePermission(t *testing.T) {
 		{func() error { _, err := c.CreateRoleGroup(context.Background(), RoleGroupInput{Name: "x"}); return err }, "settings_users: read"},
 		{func() error { _, err := c.CreateRole(context.Background(), RoleInput{Group: 1, Name: "x"}); return err }, "settings_users: update"},
 		{func() error { _, err := c.GetRole(context.Background(), 7); return err }, "settings_users: read"},
-		{func() error { _, err := c.GetRolePii(context.Background(), 7); return err }, "settings_users: read"},
-		{func() error { _, err := c.SetPasswordPolicy(context.Background(), PasswordPolicy{}); return err }, "settings_users_am_password_policy: update"},
+		{func() error { _, err := c.GetRolePII(context.Background(), 7); return err }, "settings_users: read"},
+		{func() error {
+			_, err := c.ReplaceSettings(context.Background(), "/uauth/settings/password-policy", map[string]any{})
+			return err
+		}, "settings_users_am_password_policy: update"},
 		{func() error { _, err := c.ListUsers(context.Background(), UserFilter{}); return err }, "settings_users: read"},
 		{func() error { return c.DeleteManagedDomain(context.Background(), "example.com") }, "managed_domains: delete"},
 	} {
@@ -243,12 +246,6 @@ func TestSparseAnswersAreNotRead(t *testing.T) {
 		"require mfa":        func(ctx context.Context, c *Client) error { return c.EnableMFARequirement(ctx) },
 		"stop requiring mfa": func(ctx context.Context, c *Client) error { return c.DisableMFARequirement(ctx) },
 		"delete domain":      func(ctx context.Context, c *Client) error { return c.DeleteManagedDomain(ctx, "example.com") },
-		"google": func(ctx context.Context, c *Client) error {
-			return c.SetGoogleOAuthSettings(ctx, GoogleOAuthSettings{Enabled: true})
-		},
-		"facebook": func(ctx context.Context, c *Client) error {
-			return c.SetFacebookOAuthSettings(ctx, FacebookOAuthSettings{Enabled: true})
-		},
 	}
 	answers := []struct {
 		status            int
@@ -271,7 +268,7 @@ func TestSparseAnswersAreNotRead(t *testing.T) {
 				}
 				w.WriteHeader(a.status)
 				_, _ = io.WriteString(w, a.body)
-			}, Config{MaxRetries: -1})
+			}, Config{})
 			for _, a := range answers {
 				if err := call(context.Background(), c); err != nil {
 					t.Errorf("answered %d %q %q: %v", a.status, a.contentType, a.body, err)

@@ -399,7 +399,7 @@ func TestARequestThatTimesOutOnEveryAttemptSaysSo(t *testing.T) {
 	// The caller's client is copied, not changed.
 	own := &http.Client{}
 	c := newTestClient(t, handler, Config{MaxRetries: 2, MinRetryWait: time.Millisecond, MaxRetryWait: 2 * time.Millisecond, RequestTimeout: 50 * time.Millisecond, HTTPClient: own})
-	_, err := c.GetPasswordPolicy(context.Background())
+	_, err := c.ReadSettings(context.Background(), "/uauth/settings/password-policy")
 	var timeout *TimeoutError
 	if !errors.As(err, &timeout) || timeout.Attempts != 3 || timeout.TimedOut != 2 || timeout.Timeout != 50*time.Millisecond {
 		t.Fatalf("error = %#v, want a timeout after 3 attempts of which 2 timed out", err)

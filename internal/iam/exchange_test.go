@@ -65,7 +65,7 @@ func scriptedClient(t *testing.T, script ...exchange) *Client {
 
 func testClient(t *testing.T, baseURL string) *Client {
 	t.Helper()
-	c, err := New(Config{BaseURL: baseURL, Token: "t", MaxRetries: -1})
+	c, err := New(Config{BaseURL: baseURL, Token: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,9 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// Defaults of the retry policy; Config overrides them.
+// Defaults of the retry policy. Config uses the waits and the timeout where it leaves them zero;
+// DefaultMaxRetries is what the provider asks for unless max_retries says otherwise, since 0
+// retries means none in every layer.
 const (
 	DefaultMaxRetries     = 5
 	DefaultMinRetryWait   = 500 * time.Millisecond
@@ -88,12 +90,6 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 	}
 	client.HTTPClient.Timeout = cfg.RequestTimeout
 	client.RetryMax = cfg.MaxRetries
-	switch {
-	case cfg.MaxRetries < 0:
-		client.RetryMax = 0
-	case cfg.MaxRetries == 0:
-		client.RetryMax = DefaultMaxRetries
-	}
 	client.RetryWaitMin = cfg.MinRetryWait
 	if client.RetryWaitMin <= 0 {
 		client.RetryWaitMin = DefaultMinRetryWait

@@ -138,3 +138,23 @@ func TestRepeatsSayWhichAttemptTheyAre(t *testing.T) {
 		t.Errorf("%s headers = %q, want %q", AttemptHeader, attempts, want)
 	}
 }
+
+// 0 retries means none, here as in the provider's max_retries; a negative count is refused rather
+// than given a meaning of its own.
+func TestZeroRetriesMeansNone(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	c := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}, Config{MaxRetries: 0, MinRetryWait: time.Millisecond, MaxRetryWait: time.Millisecond})
+	if _, err := c.ListRoleGroups(context.Background()); err == nil {
+		t.Fatal("a 503 succeeded")
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d requests with MaxRetries 0, want 1", n)
+	}
+	if _, err := New(Config{Token: "t", MaxRetries: -1}); err == nil {
+		t.Error("MaxRetries -1 was accepted")
+	}
+}

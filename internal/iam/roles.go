@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -151,7 +152,7 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 
 // UpdateRoleGroup replaces a group's name and description.
 func (c *Client) UpdateRoleGroup(ctx context.Context, id int64, in RoleGroupInput) (*RoleGroup, error) {
-	path := "/uauth/roles/role-group/" + escapeID(id)
+	path := "/uauth/roles/role-group/" + strconv.FormatInt(id, 10)
 	var groups []RoleGroup
 	if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in, idempotent: true}, &groups); err != nil {
 		return nil, err
@@ -161,7 +162,7 @@ func (c *Client) UpdateRoleGroup(ctx context.Context, id int64, in RoleGroupInpu
 
 // DeleteRoleGroup deletes a group.
 func (c *Client) DeleteRoleGroup(ctx context.Context, id int64) error {
-	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/roles/role-group/" + escapeID(id), idempotent: true}, nil)
+	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/roles/role-group/" + strconv.FormatInt(id, 10), idempotent: true}, nil)
 }
 
 func findRoleGroup(groups []RoleGroup, id int64, method, path string) (*RoleGroup, error) {
@@ -171,7 +172,7 @@ func findRoleGroup(groups []RoleGroup, id int64, method, path string) (*RoleGrou
 // GetRole reads one role.
 func (c *Client) GetRole(ctx context.Context, id int64) (*Role, error) {
 	var role Role
-	err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/roles/" + escapeID(id), idempotent: true}, &role)
+	err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/roles/" + strconv.FormatInt(id, 10), idempotent: true}, &role)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +222,7 @@ func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
 // UpdateRole replaces a role's group, name and description; changing Group moves the role.
 func (c *Client) UpdateRole(ctx context.Context, id int64, in RoleInput) (*Role, error) {
 	var role Role
-	if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role/" + escapeID(id), body: in, idempotent: true}, &role); err != nil {
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role/" + strconv.FormatInt(id, 10), body: in, idempotent: true}, &role); err != nil {
 		return nil, err
 	}
 	return &role, nil
@@ -229,7 +230,7 @@ func (c *Client) UpdateRole(ctx context.Context, id int64, in RoleInput) (*Role,
 
 // DeleteRole deletes a role.
 func (c *Client) DeleteRole(ctx context.Context, id int64) error {
-	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/roles/role/" + escapeID(id), idempotent: true}, nil)
+	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/roles/role/" + strconv.FormatInt(id, 10), idempotent: true}, nil)
 }
 
 // ListAvailableRoles returns every role that can be assigned in the workspace.

@@ -2,225 +2,96 @@ package iam
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
-// settingsCase checks one settings object: a GET decoded into want, then a POST of in whose body must be
-// sentBody (every field, explicit nulls included) and whose answer is decoded again into want, unless
-// the reference gives the POST's success no body (sparse): then set returns nothing and reads nothing.
-type settingsCase struct {
-	path     string
-	answer   string
-	want     any
-	sentBody string
-	sparse   bool
-	get      func(context.Context, *Client) (any, error)
-	set      func(context.Context, *Client) (any, error)
-}
-
-// deref lets the table compare the values behind the typed pointers the methods return.
-func deref[T any](p *T, err error) (any, error) {
-	if p == nil {
-		return nil, err
-	}
-	return *p, err
-}
-
-func TestSettingsGetAndSet(t *testing.T) {
+// A read keeps every field the API answers and every integer exactly, beyond float64's precision.
+func TestReadSettingsKeepsEveryFieldAndNumber(t *testing.T) {
 	t.Parallel()
-	tests := map[string]settingsCase{
-		"ban": {
-			path:   "/sauth/settings/ban",
-			answer: `{"blockingForClientEnabled": true, "firstBanCollectingTime": 60, "firstBanDuration": 300, "firstBanThreshold": 3, "secondBanCollectingTime": 0, "secondBanDuration": 0, "secondBanThreshold": 0, "permanentBanCollectingTime": 0, "permanentBanDuration": 0, "permanentBanThreshold": 10, "businessProfileId": 5}`,
-			want:   BanSettings{BlockingForClientEnabled: true, FirstBanCollectingTime: 60, FirstBanDuration: 300, FirstBanThreshold: 3, PermanentBanThreshold: 10},
-			sentBody: `{"blockingForClientEnabled": false, "firstBanCollectingTime": 0, "firstBanDuration": 0, "firstBanThreshold": 0,
-				"secondBanCollectingTime": 0, "secondBanDuration": 0, "secondBanThreshold": 0,
-				"permanentBanCollectingTime": 0, "permanentBanDuration": 0, "permanentBanThreshold": 10}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetBanSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetBanSettings(ctx, BanSettings{PermanentBanThreshold: 10}))
-			},
-		},
-		"templates": {
-			path:   "/sauth/settings/templates",
-			answer: `{"clientEmailChangeRequestMailSubject": "Confirm", "clientEmailChangeRequestMailBody": null, "clientEmailChangeRequestMailTemplateId": "tpl-1", "clientEmailChangeNotificationMailSubject": null, "clientEmailChangeNotificationMailBody": null, "clientEmailChangeNotificationMailTemplateId": null}`,
-			want:   TemplateSettings{ClientEmailChangeRequestMailSubject: ptrTo("Confirm"), ClientEmailChangeRequestMailTemplateID: ptrTo("tpl-1")},
-			sentBody: `{"clientEmailChangeRequestMailSubject": "Confirm", "clientEmailChangeRequestMailBody": "",
-				"clientEmailChangeRequestMailTemplateId": "tpl-1", "clientEmailChangeNotificationMailSubject": null,
-				"clientEmailChangeNotificationMailBody": null, "clientEmailChangeNotificationMailTemplateId": null}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetTemplateSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetTemplateSettings(ctx, TemplateSettings{
-					ClientEmailChangeRequestMailSubject: ptrTo("Confirm"), ClientEmailChangeRequestMailBody: ptrTo(""),
-					ClientEmailChangeRequestMailTemplateID: ptrTo("tpl-1"),
-				}))
-			},
-		},
-		"device control": {
-			path:   "/sauth/settings/device-control",
-			answer: `{"deviceControlMode": "HARD", "hardMailBody": null, "hardMailTitle": "New device", "hardTemplateId": null, "softMailBody": null, "softMailTitle": null, "softTemplateId": null, "deviceUnlockSuccessRedirectUrl": "https://example.com/ok", "deviceUnlockAlreadyConfirmedRedirectUrl": null}`,
-			want:   DeviceControlSettings{DeviceControlMode: "HARD", HardMailTitle: ptrTo("New device"), DeviceUnlockSuccessRedirectURL: ptrTo("https://example.com/ok")},
-			sentBody: `{"deviceControlMode": "HARD", "hardMailBody": null, "hardMailTitle": "New device", "hardTemplateId": null,
-				"softMailBody": null, "softMailTitle": null, "softTemplateId": null,
-				"deviceUnlockSuccessRedirectUrl": "https://example.com/ok", "deviceUnlockAlreadyConfirmedRedirectUrl": null}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetDeviceControlSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetDeviceControlSettings(ctx, DeviceControlSettings{
-					DeviceControlMode: "HARD", HardMailTitle: ptrTo("New device"), DeviceUnlockSuccessRedirectURL: ptrTo("https://example.com/ok"),
-				}))
-			},
-		},
-		"general": {
-			path:   "/sauth/settings/general",
-			answer: `{"tokenLifetimeInSeconds": 3600, "voucherPoolUuid": null, "allowOverwriteCustomIdentify": false, "allowOverwriteExternalId": true, "allowEmailChangeFromWebForm": false, "allowToPassCustomIdentifyWithVoucherPool": false}`,
-			want:   GeneralSettings{TokenLifetimeInSeconds: 3600, AllowOverwriteExternalID: true},
-			sentBody: `{"tokenLifetimeInSeconds": 3600, "voucherPoolUuid": null, "allowOverwriteCustomIdentify": false,
-				"allowOverwriteExternalId": true, "allowEmailChangeFromWebForm": false, "allowToPassCustomIdentifyWithVoucherPool": false}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetGeneralSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetGeneralSettings(ctx, GeneralSettings{TokenLifetimeInSeconds: 3600, AllowOverwriteExternalID: true}))
-			},
-		},
-		"oauth": {
-			path:   "/sauth/settings/oauth",
-			answer: `{"enabled": true, "mode": "JWT_TOKEN", "name": "idp", "endpoint": null, "headers": {}, "mapping": {"accessToken": "token"}, "mappedExternal": true, "syncDataOnLogin": false, "jwkEndpoint": "https://idp.example.com/jwks", "validation": {}}`,
-			want: OAuthSettings{
-				Enabled: true, Mode: "JWT_TOKEN", Name: ptrTo("idp"), Headers: map[string]string{}, Mapping: map[string]string{"accessToken": "token"},
-				MappedExternal: true, JwkEndpoint: ptrTo("https://idp.example.com/jwks"), Validation: map[string]string{},
-			},
-			sentBody: `{"enabled": true, "mode": "JWT_TOKEN", "name": "idp", "endpoint": null, "headers": {},
-				"mapping": {"accessToken": "token"}, "mappedExternal": true, "syncDataOnLogin": false,
-				"jwkEndpoint": "https://idp.example.com/jwks", "validation": {}}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetOAuthSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetOAuthSettings(ctx, OAuthSettings{
-					Enabled: true, Mode: "JWT_TOKEN", Name: ptrTo("idp"), Mapping: map[string]string{"accessToken": "token"},
-					MappedExternal: true, JwkEndpoint: ptrTo("https://idp.example.com/jwks"),
-				}))
-			},
-		},
-		"synerise auth": {
-			path: "/sauth/settings/synerise-auth",
-			answer: `{"enabled": true, "registrationType": "REQUIRE_PIN_CONFIRMATION", "pinConfirmationType": "EVERYONE", "pinConfirmationLength": 6,
-				"pinConfirmationValidInSeconds": 300, "allowPinResendFromDifferentDeviceId": false, "confirmationRedirectLink": null,
-				"confirmationMailSubject": null, "confirmationMailBody": null, "confirmationMailTemplateId": null, "passwordResetMailTemplateId": null,
-				"passwordResetMailSubject": null, "passwordResetMailBody": null, "pinConfirmationMailSubject": "Your PIN",
-				"pinConfirmationMailBody": "{{ pin_code }}", "pinConfirmationMailTemplateId": null, "maxLength": 0, "minLength": 8,
-				"requireAtLeastOneLowercaseLetter": false, "requireAtLeastOneNonAlphaNumericCharacter": false, "requireAtLeastOneNumber": true,
-				"requireAtLeastOneUppercaseLetter": false}`,
-			want: SyneriseAuthSettings{
-				Enabled: true, RegistrationType: "REQUIRE_PIN_CONFIRMATION", PinConfirmationType: "EVERYONE", PinConfirmationLength: 6,
-				PinConfirmationValidInSeconds: 300, PinConfirmationMailSubject: ptrTo("Your PIN"), PinConfirmationMailBody: ptrTo("{{ pin_code }}"),
-				MinLength: 8, RequireAtLeastOneNumber: true,
-			},
-			sentBody: `{"enabled": true, "registrationType": "REQUIRE_PIN_CONFIRMATION", "pinConfirmationType": "EVERYONE", "pinConfirmationLength": 6,
-				"pinConfirmationValidInSeconds": 300, "allowPinResendFromDifferentDeviceId": false, "confirmationRedirectLink": null,
-				"confirmationMailSubject": null, "confirmationMailBody": null, "confirmationMailTemplateId": null, "passwordResetMailTemplateId": null,
-				"passwordResetMailSubject": null, "passwordResetMailBody": null, "pinConfirmationMailSubject": "Your PIN",
-				"pinConfirmationMailBody": "{{ pin_code }}", "pinConfirmationMailTemplateId": null, "maxLength": 0, "minLength": 8,
-				"requireAtLeastOneLowercaseLetter": false, "requireAtLeastOneNonAlphaNumericCharacter": false, "requireAtLeastOneNumber": true,
-				"requireAtLeastOneUppercaseLetter": false}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetSyneriseAuthSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetSyneriseAuthSettings(ctx, SyneriseAuthSettings{
-					Enabled: true, RegistrationType: "REQUIRE_PIN_CONFIRMATION", PinConfirmationType: "EVERYONE", PinConfirmationLength: 6,
-					PinConfirmationValidInSeconds: 300, PinConfirmationMailSubject: ptrTo("Your PIN"), PinConfirmationMailBody: ptrTo("{{ pin_code }}"),
-					MinLength: 8, RequireAtLeastOneNumber: true,
-				}))
-			},
-		},
-		"facebook": {
-			path: "/sauth/settings/oauth/facebook", answer: `{"enabled": false}`, want: FacebookOAuthSettings{}, sentBody: `{"enabled": false}`, sparse: true,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetFacebookOAuthSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.SetFacebookOAuthSettings(ctx, FacebookOAuthSettings{})
-			},
-		},
-		"google": {
-			path: "/sauth/settings/oauth/google", answer: `{"enabled": true, "clientId": "ignored"}`, want: GoogleOAuthSettings{Enabled: true}, sentBody: `{"enabled": true}`, sparse: true,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetGoogleOAuthSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.SetGoogleOAuthSettings(ctx, GoogleOAuthSettings{Enabled: true})
-			},
-		},
-		"apple": {
-			path: "/sauth/settings/oauth/apple", answer: `{"enabled": false, "bundle": null}`, want: AppleOAuthSettings{}, sentBody: `{"enabled": false, "bundle": null}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetAppleOAuthSettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetAppleOAuthSettings(ctx, AppleOAuthSettings{}))
-			},
-		},
-		"ip policy": {
-			path: "/uauth/settings/user-bp-ip-policy", answer: `{"enabled": false, "enableSupportSubnets": false, "ipPolicy": []}`,
-			want: IPPolicySettings{IPPolicy: []string{}}, sentBody: `{"enabled": false, "enableSupportSubnets": false, "ipPolicy": []}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetIPPolicySettings(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetIPPolicySettings(ctx, IPPolicySettings{}))
-			},
-		},
-		"password policy": {
-			path: "/uauth/settings/password-policy",
-			answer: `{"attempts": 5, "block": 0, "different": 3, "digits": 1, "expiration": 90, "lowerLetters": 1, "maxIdleTime": 1800,
-				"maxLength": 0, "minLength": 12, "nextChange": 0, "specialChars": 1, "upperLetters": 1}`,
-			want: PasswordPolicy{Attempts: 5, Different: 3, Digits: 1, Expiration: 90, LowerLetters: 1, MaxIdleTime: 1800, MinLength: 12, SpecialChars: 1, UpperLetters: 1},
-			sentBody: `{"attempts": 5, "block": 0, "different": 3, "digits": 1, "expiration": 90, "lowerLetters": 1, "maxIdleTime": 1800,
-				"maxLength": 0, "minLength": 12, "nextChange": 0, "specialChars": 1, "upperLetters": 1}`,
-			get: func(ctx context.Context, c *Client) (any, error) { return deref(c.GetPasswordPolicy(ctx)) },
-			set: func(ctx context.Context, c *Client) (any, error) {
-				return deref(c.SetPasswordPolicy(ctx, PasswordPolicy{
-					Attempts: 5, Different: 3, Digits: 1, Expiration: 90, LowerLetters: 1, MaxIdleTime: 1800, MinLength: 12, SpecialChars: 1, UpperLetters: 1,
-				}))
-			},
-		},
+	c := scriptedClient(t, exchange{method: "GET", path: "/sauth/settings/ban",
+		answer: `{"blockingForClientEnabled": true, "firstBanDuration": 9007199254740993, "hardMailTitle": null, "mapping": {"a": "b"}, "ipPolicy": ["203.0.113.7"]}`})
+	got, err := c.ReadSettings(context.Background(), "/sauth/settings/ban")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for name, tt := range tests {
+	want := map[string]any{
+		"blockingForClientEnabled": true, "firstBanDuration": json.Number("9007199254740993"), "hardMailTitle": nil,
+		"mapping": map[string]any{"a": "b"}, "ipPolicy": []any{"203.0.113.7"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read\n%#v\nwant\n%#v", got, want)
+	}
+}
+
+// A replace sends the object as given, explicit nulls and empty collections included, and returns
+// the object the API answers.
+func TestReplaceSettingsSendsTheWholeObject(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t, exchange{method: "POST", path: "/sauth/settings/oauth",
+		body:   `{"enabled": false, "mode": "SERVER", "name": null, "headers": {}, "ipPolicy": [], "maxLength": 8}`,
+		answer: `{"enabled": false, "mode": "SERVER", "name": null, "headers": null, "ipPolicy": [], "maxLength": 8}`})
+	sent := map[string]any{"enabled": false, "mode": "SERVER", "name": nil, "headers": map[string]string{}, "ipPolicy": []string{}, "maxLength": 8}
+	got, err := c.ReplaceSettings(context.Background(), "/sauth/settings/oauth", sent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"enabled": false, "mode": "SERVER", "name": nil, "headers": nil, "ipPolicy": []any{}, "maxLength": json.Number("8")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("replace answered\n%#v\nwant\n%#v", got, want)
+	}
+}
+
+// The reference gives some writes no JSON body, and an answer may carry less than the object: then
+// what the API stored is read back rather than guessed.
+func TestReplaceSettingsReadsBackAnAnswerThatIsNotTheObject(t *testing.T) {
+	t.Parallel()
+	for name, answer := range map[string]exchange{
+		"no body":         {status: http.StatusOK, contentType: "*/*"},
+		"no content":      {status: http.StatusNoContent},
+		"plain text":      {contentType: "text/plain", answer: "OK"},
+		"another object":  {answer: `{"status": "ok"}`},
+		"a field missing": {answer: `{"enabled": true}`},
+		"null":            {answer: `null`},
+	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			c := scriptedClient(t,
-				exchange{method: "GET", path: tt.path, answer: tt.answer},
-				exchange{method: "POST", path: tt.path, body: tt.sentBody, answer: tt.answer},
-			)
-			ctx := context.Background()
-			got, err := tt.get(ctx, c)
+			answer.method, answer.path, answer.body = "POST", "/sauth/settings/oauth/apple", `{"enabled": true, "bundle": "com.example.app"}`
+			c := scriptedClient(t, answer,
+				exchange{method: "GET", path: "/sauth/settings/oauth/apple", answer: `{"enabled": true, "bundle": "com.example.app"}`})
+			got, err := c.ReplaceSettings(context.Background(), "/sauth/settings/oauth/apple", map[string]any{"enabled": true, "bundle": "com.example.app"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("get =\n%+v\nwant\n%+v", got, tt.want)
-			}
-			if got, err = tt.set(ctx, c); err != nil {
-				t.Fatal(err)
-			}
-			if !tt.sparse && !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("set answered\n%+v\nwant\n%+v", got, tt.want)
+			if want := map[string]any{"enabled": true, "bundle": "com.example.app"}; !reflect.DeepEqual(got, want) {
+				t.Errorf("replace = %v, want %v", got, want)
 			}
 		})
 	}
 }
 
-func TestSettingsSendNullsAndEmptyCollections(t *testing.T) {
+// Replacing a settings object is idempotent, so a gateway error is retried.
+func TestReplaceSettingsIsRetried(t *testing.T) {
 	t.Parallel()
-	c := scriptedClient(t,
-		exchange{method: "POST", path: "/sauth/settings/oauth",
-			body: `{"enabled": false, "mode": "SERVER", "name": null, "endpoint": null, "headers": {}, "mapping": {},
-				"mappedExternal": false, "syncDataOnLogin": false, "jwkEndpoint": null, "validation": {}}`,
-			answer: `{"enabled": false, "mode": "SERVER", "name": null, "endpoint": null, "headers": null, "mapping": null, "mappedExternal": false, "syncDataOnLogin": false, "jwkEndpoint": null, "validation": null}`},
-		exchange{method: "POST", path: "/sauth/settings/general",
-			body:   `{"tokenLifetimeInSeconds": 0, "voucherPoolUuid": null, "allowOverwriteCustomIdentify": false, "allowOverwriteExternalId": false, "allowEmailChangeFromWebForm": false, "allowToPassCustomIdentifyWithVoucherPool": false}`,
-			answer: `{"tokenLifetimeInSeconds": 0}`},
-	)
-	ctx := context.Background()
-	got, err := c.SetOAuthSettings(ctx, OAuthSettings{Mode: "SERVER"})
-	if err != nil {
+	var posts atomic.Int32
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if posts.Add(1) == 1 {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"attempts": 5}`))
+	}, Config{MaxRetries: 1, MinRetryWait: time.Millisecond, MaxRetryWait: time.Millisecond})
+	if _, err := c.ReplaceSettings(context.Background(), "/uauth/settings/password-policy", map[string]any{"attempts": 5}); err != nil {
 		t.Fatal(err)
 	}
-	if got.Name != nil || got.Headers != nil {
-		t.Errorf("oauth = %+v", got)
-	}
-	if _, err := c.SetGeneralSettings(ctx, GeneralSettings{}); err != nil {
-		t.Fatal(err)
+	if n := posts.Load(); n != 2 {
+		t.Errorf("%d requests, want the failed one and its retry", n)
 	}
 }
 
@@ -228,24 +99,26 @@ func TestSettingsErrors(t *testing.T) {
 	t.Parallel()
 	c := scriptedClient(t,
 		exchange{method: "GET", path: "/sauth/settings/ban", status: 502, contentType: "text/html", answer: "<html><body>Bad Gateway</body></html>"},
-		exchange{method: "GET", path: "/uauth/settings/password-policy", answer: `{"attempts": "five"}`},
-		exchange{method: "POST", path: "/uauth/settings/password-policy",
-			body:   `{"attempts": 0, "block": 0, "different": 0, "digits": 0, "expiration": 0, "lowerLetters": 0, "maxIdleTime": 0, "maxLength": 4, "minLength": 8, "nextChange": 0, "specialChars": 0, "upperLetters": 0}`,
+		exchange{method: "GET", path: "/uauth/settings/password-policy", answer: `["attempts"]`},
+		exchange{method: "GET", path: "/uauth/settings/password-policy", answer: `{"attempts": 5} {"attempts": 6}`},
+		exchange{method: "POST", path: "/uauth/settings/password-policy", body: `{"maxLength": 4, "minLength": 8}`,
 			status: 400, answer: `{"status":400,"error":"Bad Request","message":"minLength must not exceed maxLength"}`},
 		exchange{method: "GET", path: "/sauth/settings/templates", status: 404,
 			answer: `{"timestamp":"2026-11-25T10:00:00Z","status":404,"error":"Not Found","message":"No endpoint GET /sauth/settings/templates","path":"/sauth/settings/templates"}`},
 	)
 	ctx := context.Background()
-	if _, err := c.GetBanSettings(ctx); err == nil || !strings.Contains(err.Error(), "GET /sauth/settings/ban: the API answered 502 Bad Gateway: unexpected HTML or XML body") {
+	if _, err := c.ReadSettings(ctx, "/sauth/settings/ban"); err == nil || !strings.Contains(err.Error(), "GET /sauth/settings/ban: the API answered 502 Bad Gateway: unexpected HTML or XML body") {
 		t.Errorf("502: %v", err)
 	}
-	if got, err := c.GetPasswordPolicy(ctx); got != nil || err == nil || !strings.Contains(err.Error(), "not the expected JSON") {
-		t.Errorf("malformed: %v, %v", got, err)
+	for range 2 {
+		if got, err := c.ReadSettings(ctx, "/uauth/settings/password-policy"); got != nil || err == nil || !strings.Contains(err.Error(), "not a JSON object") {
+			t.Errorf("malformed: %v, %v", got, err)
+		}
 	}
-	if _, err := c.SetPasswordPolicy(ctx, PasswordPolicy{MaxLength: 4, MinLength: 8}); err == nil || !strings.Contains(err.Error(), "minLength must not exceed maxLength") {
+	if _, err := c.ReplaceSettings(ctx, "/uauth/settings/password-policy", map[string]any{"maxLength": 4, "minLength": 8}); err == nil || !strings.Contains(err.Error(), "minLength must not exceed maxLength") {
 		t.Errorf("400: %v", err)
 	}
-	if _, err := c.GetTemplateSettings(ctx); !IsNotFound(err) || !strings.Contains(err.Error(), "No endpoint GET") {
+	if _, err := c.ReadSettings(ctx, "/sauth/settings/templates"); !IsNotFound(err) || !strings.Contains(err.Error(), "No endpoint GET") {
 		t.Errorf("404: %v", err)
 	}
 }

@@ -56,20 +56,16 @@ func (s *Server) changePassword(r *http.Request) (reply, error) {
 	if err := decodeBody(r, &in); err != nil {
 		return reply{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.ownAccount()
-	if err != nil {
-		return reply{}, err
-	}
-	if in.CurrentPassword != u.password {
-		return reply{}, badRequest("Current password is incorrect")
-	}
-	if in.NewPassword == "" {
-		return reply{}, badRequest("New password must not be empty")
-	}
-	u.password = in.NewPassword
-	return okEmpty, nil
+	return s.asOwner(func(_ *store, u *user) (reply, error) {
+		if in.CurrentPassword != u.password {
+			return reply{}, badRequest("Current password is incorrect")
+		}
+		if in.NewPassword == "" {
+			return reply{}, badRequest("New password must not be empty")
+		}
+		u.password = in.NewPassword
+		return okEmpty, nil
+	})
 }
 
 // requestPasswordReset answers the same whether or not the address has an account, so that the
@@ -180,13 +176,9 @@ func (s *Server) resendConfirmation(r *http.Request) (reply, error) {
 }
 
 func (s *Server) getMyAccount(*http.Request) (reply, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.ownAccount()
-	if err != nil {
-		return reply{}, err
-	}
-	return ok(s.st.userJSON(u)), nil
+	return s.asOwner(func(st *store, u *user) (reply, error) {
+		return ok(st.userJSON(u)), nil
+	})
 }
 
 func (s *Server) updateMyAccount(r *http.Request) (reply, error) {
@@ -194,26 +186,18 @@ func (s *Server) updateMyAccount(r *http.Request) (reply, error) {
 	if err := decodeBody(r, &in); err != nil {
 		return reply{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.ownAccount()
-	if err != nil {
-		return reply{}, err
-	}
-	in.apply(u)
-	return ok(s.st.userJSON(u)), nil
+	return s.asOwner(func(st *store, u *user) (reply, error) {
+		in.apply(u)
+		return ok(st.userJSON(u)), nil
+	})
 }
 
 // deleteMyAccount deletes the token owner's account, after which the token opens nothing.
 func (s *Server) deleteMyAccount(*http.Request) (reply, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.ownAccount()
-	if err != nil {
-		return reply{}, err
-	}
-	delete(s.st.users, u.id)
-	return okEmpty, nil
+	return s.asOwner(func(st *store, u *user) (reply, error) {
+		delete(st.users, u.id)
+		return okEmpty, nil
+	})
 }
 
 // userByToken finds the user whose token (as field reads it) is token; an empty token matches nobody.

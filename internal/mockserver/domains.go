@@ -72,18 +72,14 @@ func (s *Server) listDomains(r *http.Request) (reply, error) {
 }
 
 func (s *Server) deleteDomain(r *http.Request) (reply, error) {
-	var in domainRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.st.domainIndex(in.Domain)
-	if i < 0 {
-		return reply{}, notFound("Managed domain %s not found", in.Domain)
-	}
-	s.st.domains = slices.Delete(s.st.domains, i, i+1)
-	return noContent, nil
+	return withBody(s, r, func(st *store, in domainRequest) (reply, error) {
+		i := st.domainIndex(in.Domain)
+		if i < 0 {
+			return reply{}, notFound("Managed domain %s not found", in.Domain)
+		}
+		st.domains = slices.Delete(st.domains, i, i+1)
+		return noContent, nil
+	})
 }
 
 func (s *Server) initializeDomainCode(*http.Request) (reply, error) {

@@ -91,16 +91,12 @@ func sortProfiles(profiles []*businessProfile, sortBy string) {
 }
 
 func (s *Server) markFavoriteBusinessProfile(r *http.Request) (reply, error) {
-	var in markFavoriteRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := slices.IndexFunc(s.st.profiles, func(p *businessProfile) bool { return p.guid == in.BusinessProfileGUID })
-	if i < 0 {
-		return reply{}, notFound("Business profile %s not found", in.BusinessProfileGUID)
-	}
-	s.st.profiles[i].favorite = in.Favorite
-	return okEmpty, nil
+	return withBody(s, r, func(st *store, in markFavoriteRequest) (reply, error) {
+		i := slices.IndexFunc(st.profiles, func(p *businessProfile) bool { return p.guid == in.BusinessProfileGUID })
+		if i < 0 {
+			return reply{}, notFound("Business profile %s not found", in.BusinessProfileGUID)
+		}
+		st.profiles[i].favorite = in.Favorite
+		return okEmpty, nil
+	})
 }

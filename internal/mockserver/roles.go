@@ -3,7 +3,6 @@ package mockserver
 import (
 	"net/http"
 	"slices"
-	"strconv"
 )
 
 func (s *Server) roleRoutes() []route {
@@ -16,8 +15,8 @@ func (s *Server) roleRoutes() []route {
 		{"GET /uauth/roles/{roleId}", s.getRole},
 		{"POST /uauth/roles/role/{roleId}", s.updateRole},
 		{"DELETE /uauth/roles/role/{roleId}", s.deleteRole},
-		{"GET /uauth/roles/{roleId}/pii", s.getRolePii},
-		{"POST /uauth/roles/{roleId}/pii", s.updateRolePii},
+		{"GET /uauth/roles/{roleId}/pii", s.getRolePII},
+		{"POST /uauth/roles/{roleId}/pii", s.updateRolePII},
 		{"GET /uauth/permissions/group/role/{roleId}", s.listRolePermissions},
 		{"GET /uauth/users/available-roles", s.listAvailableRoles},
 	}
@@ -37,9 +36,9 @@ type roleGroupJSON struct {
 	Roles       []roleJSON `json:"roles"`
 }
 
-type rolePiiJSON struct {
+type rolePIIJSON struct {
 	RoleID    int64 `json:"roleId"`
-	PiiAccess bool  `json:"piiAccess"`
+	PIIAccess bool  `json:"piiAccess"`
 }
 
 type roleGroupRequest struct {
@@ -53,8 +52,8 @@ type roleRequest struct {
 	Description optional[string] `json:"description"`
 }
 
-type rolePiiRequest struct {
-	PiiAccess bool `json:"piiAccess"`
+type rolePIIRequest struct {
+	PIIAccess bool `json:"piiAccess"`
 }
 
 func (r *role) toJSON() roleJSON {
@@ -100,181 +99,100 @@ func (st *store) groupsJSON() []roleGroupJSON {
 }
 
 func (s *Server) listRoleGroups(*http.Request) (reply, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.groupsAnswer(), nil
+	return s.locked(func(*store) (reply, error) { return s.groupsAnswer(), nil })
 }
 
 func (s *Server) createRoleGroup(r *http.Request) (reply, error) {
-	var in roleGroupRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	g := s.st.addGroup("", "")
-	in.Name.apply(&g.name)
-	in.Description.apply(&g.description)
-	return s.groupsAnswer(), nil
+	return withBody(s, r, func(st *store, in roleGroupRequest) (reply, error) {
+		g := st.addGroup("", "")
+		in.Name.apply(&g.name)
+		in.Description.apply(&g.description)
+		return s.groupsAnswer(), nil
+	})
 }
 
 func (s *Server) updateRoleGroup(r *http.Request) (reply, error) {
-	id, err := pathID(r, "groupId")
-	if err != nil {
-		return reply{}, err
-	}
-	var in roleGroupRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	g, err := s.st.group(id)
-	if err != nil {
-		return reply{}, err
-	}
-	in.Name.apply(&g.name)
-	in.Description.apply(&g.description)
-	return s.groupsAnswer(), nil
+	return onObjectWithBody(s, r, "groupId", (*store).group, func(_ *store, g *roleGroup, in roleGroupRequest) (reply, error) {
+		in.Name.apply(&g.name)
+		in.Description.apply(&g.description)
+		return s.groupsAnswer(), nil
+	})
 }
 
 func (s *Server) deleteRoleGroup(r *http.Request) (reply, error) {
-	id, err := pathID(r, "groupId")
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.st.group(id); err != nil {
-		return reply{}, err
-	}
-	for _, role := range s.st.roles {
-		if role.group == id {
-			return reply{}, conflict("Role group %d still contains roles", id)
+	return onObject(s, r, "groupId", (*store).group, func(st *store, g *roleGroup) (reply, error) {
+		for _, role := range st.roles {
+			if role.group == g.id {
+				return reply{}, conflict("Role group %d still contains roles", g.id)
+			}
 		}
-	}
-	delete(s.st.groups, id)
-	return s.groupsAnswer(), nil
+		delete(st.groups, g.id)
+		return s.groupsAnswer(), nil
+	})
 }
 
 func (s *Server) createRole(r *http.Request) (reply, error) {
-	var in roleRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.st.group(in.Group); err != nil {
-		return reply{}, err
-	}
-	role := s.st.addRole(in.Group, in.Name, "")
-	in.Description.apply(&role.description)
-	return ok(role.toJSON()), nil
+	return withBody(s, r, func(st *store, in roleRequest) (reply, error) {
+		if _, err := st.group(in.Group); err != nil {
+			return reply{}, err
+		}
+		role := st.addRole(in.Group, in.Name, "")
+		in.Description.apply(&role.description)
+		return ok(role.toJSON()), nil
+	})
 }
 
 func (s *Server) getRole(r *http.Request) (reply, error) {
-	return s.withRole(r, func(role *role) any { return role.toJSON() })
+	return onObject(s, r, "roleId", (*store).role, func(_ *store, role *role) (reply, error) { return ok(role.toJSON()), nil })
 }
 
 func (s *Server) updateRole(r *http.Request) (reply, error) {
-	id, err := pathID(r, "roleId")
-	if err != nil {
-		return reply{}, err
-	}
-	var in roleRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	role, err := s.st.role(id)
-	if err != nil {
-		return reply{}, err
-	}
-	if _, err := s.st.group(in.Group); err != nil {
-		return reply{}, err
-	}
-	role.group, role.name = in.Group, in.Name
-	in.Description.apply(&role.description)
-	return ok(role.toJSON()), nil
+	return onObjectWithBody(s, r, "roleId", (*store).role, func(st *store, role *role, in roleRequest) (reply, error) {
+		if _, err := st.group(in.Group); err != nil {
+			return reply{}, err
+		}
+		role.group, role.name = in.Group, in.Name
+		in.Description.apply(&role.description)
+		return ok(role.toJSON()), nil
+	})
 }
 
 // deleteRole also takes the role away from every user: its PII setting and grants go with it.
 func (s *Server) deleteRole(r *http.Request) (reply, error) {
-	id, err := pathID(r, "roleId")
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.st.role(id); err != nil {
-		return reply{}, err
-	}
-	delete(s.st.roles, id)
-	for _, u := range s.st.users {
-		u.roles = slices.DeleteFunc(u.roles, func(r int64) bool { return r == id })
-	}
-	return s.groupsAnswer(), nil
+	return onObject(s, r, "roleId", (*store).role, func(st *store, role *role) (reply, error) {
+		delete(st.roles, role.id)
+		for _, u := range st.users {
+			u.roles = slices.DeleteFunc(u.roles, func(id int64) bool { return id == role.id })
+		}
+		return s.groupsAnswer(), nil
+	})
 }
 
-func (s *Server) getRolePii(r *http.Request) (reply, error) {
-	return s.withRole(r, func(role *role) any { return rolePiiJSON{RoleID: role.id, PiiAccess: role.piiAccess} })
+func (s *Server) getRolePII(r *http.Request) (reply, error) {
+	return onObject(s, r, "roleId", (*store).role, func(_ *store, role *role) (reply, error) {
+		return ok(rolePIIJSON{RoleID: role.id, PIIAccess: role.piiAccess}), nil
+	})
 }
 
-func (s *Server) updateRolePii(r *http.Request) (reply, error) {
-	id, err := pathID(r, "roleId")
-	if err != nil {
-		return reply{}, err
-	}
-	var in rolePiiRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	role, err := s.st.role(id)
-	if err != nil {
-		return reply{}, err
-	}
-	role.piiAccess = in.PiiAccess
-	return ok(rolePiiJSON{RoleID: role.id, PiiAccess: role.piiAccess}), nil
+func (s *Server) updateRolePII(r *http.Request) (reply, error) {
+	return onObjectWithBody(s, r, "roleId", (*store).role, func(_ *store, role *role, in rolePIIRequest) (reply, error) {
+		role.piiAccess = in.PIIAccess
+		return ok(rolePIIJSON{RoleID: role.id, PIIAccess: role.piiAccess}), nil
+	})
 }
 
 func (s *Server) listRolePermissions(r *http.Request) (reply, error) {
-	return s.withRole(r, func(role *role) any { return permissionTree(permissionCatalogue, role.granted) })
+	return onObject(s, r, "roleId", (*store).role, func(_ *store, role *role) (reply, error) {
+		return ok(permissionTree(permissionCatalogue, role.granted)), nil
+	})
 }
 
 func (s *Server) listAvailableRoles(*http.Request) (reply, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]roleJSON, 0, len(s.st.roles))
-	for _, role := range sortedByID(s.st.roles) {
-		out = append(out, role.toJSON())
-	}
-	return ok(out), nil
-}
-
-// withRole answers with view of the role named by the roleId path parameter.
-func (s *Server) withRole(r *http.Request, view func(*role) any) (reply, error) {
-	id, err := pathID(r, "roleId")
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	role, err := s.st.role(id)
-	if err != nil {
-		return reply{}, err
-	}
-	return ok(view(role)), nil
-}
-
-// pathID reads an integer path parameter.
-func pathID(r *http.Request, name string) (int64, error) {
-	raw := r.PathValue(name)
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil {
-		return 0, badRequest("Path parameter %s must be an integer, got %q", name, raw)
-	}
-	return id, nil
+	return s.locked(func(st *store) (reply, error) {
+		out := make([]roleJSON, 0, len(st.roles))
+		for _, role := range sortedByID(st.roles) {
+			out = append(out, role.toJSON())
+		}
+		return ok(out), nil
+	})
 }

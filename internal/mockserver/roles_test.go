@@ -135,12 +135,12 @@ func TestRoleLifecycle(t *testing.T) {
 	api.expectError(http.MethodDelete, "/uauth/roles/role/5", nil, http.StatusNotFound)
 }
 
-func TestRolePiiFollowsTheRole(t *testing.T) {
+func TestRolePIIFollowsTheRole(t *testing.T) {
 	t.Parallel()
 	api := newTestAPI(t)
 	type pii struct {
 		RoleID    int64 `json:"roleId"`
-		PiiAccess bool  `json:"piiAccess"`
+		PIIAccess bool  `json:"piiAccess"`
 	}
 	for id := int64(1); id <= 4; id++ {
 		var p pii
@@ -153,11 +153,11 @@ func TestRolePiiFollowsTheRole(t *testing.T) {
 	path := fmt.Sprintf("/uauth/roles/%d/pii", role.ID)
 	var p pii
 	api.expect(http.MethodPost, path, `{"piiAccess":true}`, http.StatusOK, &p)
-	if !p.PiiAccess || p.RoleID != role.ID {
+	if !p.PIIAccess || p.RoleID != role.ID {
 		t.Errorf("after enabling: %+v", p)
 	}
 	api.expect(http.MethodGet, path, nil, http.StatusOK, &p)
-	if !p.PiiAccess {
+	if !p.PIIAccess {
 		t.Errorf("read after enabling: %+v", p)
 	}
 	api.expectError(http.MethodPost, path, `{}`, http.StatusBadRequest)
@@ -168,7 +168,7 @@ func TestRolePiiFollowsTheRole(t *testing.T) {
 	}
 	again := api.createRole(1, "Auditor")
 	api.expect(http.MethodGet, fmt.Sprintf("/uauth/roles/%d/pii", again.ID), nil, http.StatusOK, &p)
-	if p.PiiAccess {
+	if p.PIIAccess {
 		t.Errorf("a new role of the same name inherited PII access: %+v", p)
 	}
 }

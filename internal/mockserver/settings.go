@@ -2,6 +2,7 @@ package mockserver
 
 import (
 	"net/http"
+	"net/netip"
 	"slices"
 )
 
@@ -86,7 +87,7 @@ type oauthSettings struct {
 	Mapping         map[string]string `json:"mapping"`
 	MappedExternal  bool              `json:"mappedExternal"`
 	SyncDataOnLogin bool              `json:"syncDataOnLogin"`
-	JwkEndpoint     *string           `json:"jwkEndpoint"`
+	JWKEndpoint     *string           `json:"jwkEndpoint"`
 	Validation      map[string]string `json:"validation"`
 }
 
@@ -138,6 +139,65 @@ type appleSettings struct {
 	Bundle  *string `json:"bundle"`
 }
 
+type ipPolicySettings struct {
+	Enabled              bool     `json:"enabled"`
+	EnableSupportSubnets bool     `json:"enableSupportSubnets"`
+	IPPolicy             []string `json:"ipPolicy"`
+}
+
+func defaultIPPolicy() ipPolicySettings { return ipPolicySettings{IPPolicy: []string{}} }
+
+// checkIPPolicy accepts IPv4 addresses only: the reference speaks of "IPv4 addresses", not of ranges.
+func checkIPPolicy(p *ipPolicySettings) error {
+	if p.IPPolicy == nil {
+		p.IPPolicy = []string{}
+	}
+	for _, entry := range p.IPPolicy {
+		if addr, err := netip.ParseAddr(entry); err == nil && addr.Is4() && addr.String() == entry {
+			continue
+		}
+		return badRequest("Invalid IP address %q: expected an IPv4 address such as 203.0.113.7", entry)
+	}
+	return nil
+}
+
+type passwordSettings struct {
+	Attempts     int64 `json:"attempts"`
+	Block        int64 `json:"block"`
+	Different    int64 `json:"different"`
+	Digits       int64 `json:"digits"`
+	Expiration   int64 `json:"expiration"`
+	LowerLetters int64 `json:"lowerLetters"`
+	MaxIdleTime  int64 `json:"maxIdleTime"`
+	MaxLength    int64 `json:"maxLength"`
+	MinLength    int64 `json:"minLength"`
+	NextChange   int64 `json:"nextChange"`
+	SpecialChars int64 `json:"specialChars"`
+	UpperLetters int64 `json:"upperLetters"`
+}
+
+// checkPasswordPolicy refuses negative values and a minimum length above a set maximum; 0 disables
+// a requirement, so a maximum of 0 bounds nothing.
+func checkPasswordPolicy(p *passwordSettings) error {
+	for _, f := range []struct {
+		name  string
+		value int64
+	}{
+		{"attempts", p.Attempts}, {"block", p.Block}, {"different", p.Different}, {"digits", p.Digits},
+		{"expiration", p.Expiration}, {"lowerLetters", p.LowerLetters}, {"maxIdleTime", p.MaxIdleTime},
+		{"maxLength", p.MaxLength}, {"minLength", p.MinLength}, {"nextChange", p.NextChange},
+		{"specialChars", p.SpecialChars}, {"upperLetters", p.UpperLetters},
+	} {
+		if f.value < 0 {
+			return badRequest("%s must not be negative, got %d", f.name, f.value)
+		}
+	}
+	if p.MaxLength > 0 && p.MinLength > p.MaxLength {
+		return badRequest("minLength (%d) must not exceed maxLength (%d)", p.MinLength, p.MaxLength)
+	}
+	return nil
+}
+
 func (s *Server) settingsRoutes() []route {
 	return slices.Concat(
 		settingsObject(s, "/sauth/settings/ban", func(st *settings) *banSettings { return &st.ban }, zeroDefaults, nil),
@@ -149,6 +209,8 @@ func (s *Server) settingsRoutes() []route {
 		settingsObject(s, "/sauth/settings/oauth/facebook", func(st *settings) *enabledSettings { return &st.facebook }, zeroDefaults, nil),
 		settingsObject(s, "/sauth/settings/oauth/google", func(st *settings) *enabledSettings { return &st.google }, zeroDefaults, nil),
 		settingsObject(s, "/sauth/settings/oauth/apple", func(st *settings) *appleSettings { return &st.apple }, zeroDefaults, nil),
+		settingsObject(s, "/uauth/settings/user-bp-ip-policy", func(st *settings) *ipPolicySettings { return &st.ipPolicy }, defaultIPPolicy, checkIPPolicy),
+		settingsObject(s, "/uauth/settings/password-policy", func(st *settings) *passwordSettings { return &st.password }, zeroDefaults, checkPasswordPolicy),
 	)
 }
 
@@ -157,9 +219,7 @@ func (s *Server) settingsRoutes() []route {
 func settingsObject[T any](s *Server, path string, field func(*settings) *T, defaults func() T, check func(*T) error) []route {
 	return []route{
 		{"GET " + path, func(*http.Request) (reply, error) {
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			return ok(*field(&s.st.settings)), nil
+			return s.locked(func(st *store) (reply, error) { return ok(*field(&st.settings)), nil })
 		}},
 		{"POST " + path, func(r *http.Request) (reply, error) {
 			v := defaults()
@@ -171,10 +231,10 @@ func settingsObject[T any](s *Server, path string, field func(*settings) *T, def
 					return reply{}, err
 				}
 			}
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			*field(&s.st.settings) = v
-			return ok(v), nil
+			return s.locked(func(st *store) (reply, error) {
+				*field(&st.settings) = v
+				return ok(v), nil
+			})
 		}},
 	}
 }

@@ -2,13 +2,10 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // NewBanSettingsResource is the factory of synerise_ban_settings.
 func NewBanSettingsResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetBanSettings, (*iam.Client).SetBanSettings)
 	fields := []settingField{{attr: "blocking_for_client_enabled", json: "blockingForClientEnabled", kind: boolField,
 		description: "Whether first- and second-level bans apply. Permanent bans always apply."}}
 	levels := []struct{ attr, json, ban string }{
@@ -26,18 +23,12 @@ func NewBanSettingsResource() resource.Resource {
 				description: "Failed logins within the collecting time that trigger the " + l.ban + "."},
 		)
 	}
-	defaults := map[string]any{"blockingForClientEnabled": false}
-	for _, f := range fields[1:] {
-		defaults[f.json] = 0
-	}
 	return &settingsResource{spec: settingsSpec{
 		typeSuffix:  "ban_settings",
 		id:          "ban_settings",
+		path:        "/sauth/settings/ban",
 		title:       "login ban settings",
 		description: "How profiles (your customers) are banned after repeated failed logins.",
 		fields:      fields,
-		defaults:    defaults,
-		get:         get,
-		set:         set,
 	}}
 }

@@ -2,34 +2,23 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // NewEmailTemplateSettingsResource is the factory of synerise_email_template_settings.
 func NewEmailTemplateSettingsResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetTemplateSettings, (*iam.Client).SetTemplateSettings)
-	mail := func(attr, json, description string) settingField {
-		return settingField{attr: attr, json: json, kind: stringField, description: description}
-	}
 	return &settingsResource{spec: settingsSpec{
 		typeSuffix:  "email_template_settings",
 		id:          "email_template_settings",
+		path:        "/sauth/settings/templates",
 		title:       "email template settings",
 		description: "The emails sent to profiles that change their email address. A template id overrides the body.",
 		fields: []settingField{
-			mail("change_request_mail_subject", "clientEmailChangeRequestMailSubject", "Subject of the confirmation email sent to the new address."),
-			mail("change_request_mail_body", "clientEmailChangeRequestMailBody", "HTML body (one line, quotes escaped) of the confirmation email sent to the new address."),
-			mail("change_request_mail_template_id", "clientEmailChangeRequestMailTemplateId", "Template of the confirmation email sent to the new address."),
-			mail("change_notification_mail_subject", "clientEmailChangeNotificationMailSubject", "Subject of the notification sent to the current address."),
-			mail("change_notification_mail_body", "clientEmailChangeNotificationMailBody", "HTML body (one line, quotes escaped) of the notification sent to the current address."),
-			mail("change_notification_mail_template_id", "clientEmailChangeNotificationMailTemplateId", "Template of the notification sent to the current address."),
+			textField("change_request_mail_subject", "clientEmailChangeRequestMailSubject", "Subject of the confirmation email sent to the new address."),
+			textField("change_request_mail_body", "clientEmailChangeRequestMailBody", "HTML body (one line, quotes escaped) of the confirmation email sent to the new address."),
+			textField("change_request_mail_template_id", "clientEmailChangeRequestMailTemplateId", "Template of the confirmation email sent to the new address."),
+			textField("change_notification_mail_subject", "clientEmailChangeNotificationMailSubject", "Subject of the notification sent to the current address."),
+			textField("change_notification_mail_body", "clientEmailChangeNotificationMailBody", "HTML body (one line, quotes escaped) of the notification sent to the current address."),
+			textField("change_notification_mail_template_id", "clientEmailChangeNotificationMailTemplateId", "Template of the notification sent to the current address."),
 		},
-		defaults: map[string]any{
-			"clientEmailChangeRequestMailSubject": nil, "clientEmailChangeRequestMailBody": nil, "clientEmailChangeRequestMailTemplateId": nil,
-			"clientEmailChangeNotificationMailSubject": nil, "clientEmailChangeNotificationMailBody": nil, "clientEmailChangeNotificationMailTemplateId": nil,
-		},
-		get: get,
-		set: set,
 	}}
 }

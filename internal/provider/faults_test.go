@@ -101,11 +101,11 @@ func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, 
 			continue
 		}
 		roleIDs[r.name] = roles[i].ID
-		pii, err := w.client.GetRolePii(ctx, roles[i].ID)
+		pii, err := w.client.GetRolePII(ctx, roles[i].ID)
 		if err != nil {
 			return 0, nil, err
 		}
-		check(pii.PiiAccess == r.pii, "role %s has PII access %t, want %t", r.name, pii.PiiAccess, r.pii)
+		check(pii.PIIAccess == r.pii, "role %s has PII access %t, want %t", r.name, pii.PIIAccess, r.pii)
 	}
 	users, err := w.client.ListUsers(ctx, iam.UserFilter{})
 	if err != nil {
@@ -143,16 +143,21 @@ func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, 
 	for email := range want {
 		check(seen[email], "%s was not invited", email)
 	}
-	policy, err := w.client.GetPasswordPolicy(ctx)
+	policy, err := w.client.ReadSettings(ctx, "/uauth/settings/password-policy")
 	if err != nil {
 		return 0, nil, err
 	}
-	check(policy.MinLength == f.minLen, "password min length is %d, want %d", policy.MinLength, f.minLen)
-	ipPolicy, err := w.client.GetIPPolicySettings(ctx)
+	minLength := fmt.Sprint(policy["minLength"])
+	check(minLength == fmt.Sprint(f.minLen), "password min length is %s, want %d", minLength, f.minLen)
+	ipPolicy, err := w.client.ReadSettings(ctx, "/uauth/settings/user-bp-ip-policy")
 	if err != nil {
 		return 0, nil, err
 	}
-	gotIPs := slices.Clone(ipPolicy.IPPolicy)
+	held, _ := ipPolicy["ipPolicy"].([]any)
+	var gotIPs []string
+	for _, ip := range held {
+		gotIPs = append(gotIPs, fmt.Sprint(ip))
+	}
 	sort.Strings(gotIPs)
 	check(slices.Equal(gotIPs, f.ips), "IP allowlist is %v, want %v", gotIPs, f.ips)
 	check(w.mock.Snapshot().MFARequired, "MFA is not required")

@@ -2,16 +2,14 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // NewGeneralSettingsResource is the factory of synerise_general_settings.
 func NewGeneralSettingsResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetGeneralSettings, (*iam.Client).SetGeneralSettings)
 	return &settingsResource{spec: settingsSpec{
 		typeSuffix:  "general_settings",
 		id:          "general_settings",
+		path:        "/sauth/settings/general",
 		title:       "general profile-authentication settings",
 		description: "General settings of how profiles (your customers) authenticate and identify themselves.",
 		fields: []settingField{
@@ -28,11 +26,5 @@ func NewGeneralSettingsResource() resource.Resource {
 			{attr: "allow_to_pass_custom_identify_with_voucher_pool", json: "allowToPassCustomIdentifyWithVoucherPool", kind: boolField,
 				description: "Whether a customId may be given although a voucher pool is configured (no voucher is then assigned)."},
 		},
-		defaults: map[string]any{
-			"tokenLifetimeInSeconds": 0, "voucherPoolUuid": nil, "allowOverwriteCustomIdentify": false,
-			"allowOverwriteExternalId": false, "allowEmailChangeFromWebForm": false, "allowToPassCustomIdentifyWithVoucherPool": false,
-		},
-		get: get,
-		set: set,
 	}}
 }

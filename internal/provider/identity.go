@@ -21,8 +21,8 @@ type numericIdentity struct {
 	ID types.Int64 `tfsdk:"id"`
 }
 
-// rolePiiIdentity is the identity of a role's PII setting: the role.
-type rolePiiIdentity struct {
+// rolePIIIdentity is the identity of a role's PII setting: the role.
+type rolePIIIdentity struct {
 	RoleID types.Int64 `tfsdk:"role_id"`
 }
 

@@ -5,11 +5,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
@@ -42,30 +40,15 @@ func (r *InvitationResource) ListResourceConfigSchema(_ context.Context, _ list.
 }
 
 func (r *InvitationResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var diags diag.Diagnostics
-	var filter invitationListConfig
-	diags.Append(req.Config.Get(ctx, &filter)...)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	users, err := r.listUsers(ctx, iam.UserFilter{Status: filter.Status.ValueString(), Search: filter.Search.ValueString()})
-	if err != nil {
-		addAPIError(&diags, "Cannot list the users", err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	objects := make([]listedObject, 0, len(users))
-	for _, u := range users {
-		objects = append(objects, listedObject{
-			displayName: u.Email,
-			identity:    numericIdentity{ID: types.Int64Value(u.ID)},
-			resource: func(ctx context.Context, into *tfsdk.Resource) diag.Diagnostics {
-				return into.Set(ctx, invitationModel(&u, InvitationResourceModel{}))
-			},
-		})
-	}
-	stream.Results = listResults(ctx, req, objects)
+	streamList(ctx, req, stream, listing[invitationListConfig, iam.User]{
+		failure: "Cannot list the users",
+		read: func(ctx context.Context, filter invitationListConfig, _ int64) ([]iam.User, error) {
+			return r.listUsers(ctx, iam.UserFilter{Status: filter.Status.ValueString(), Search: filter.Search.ValueString()})
+		},
+		displayName: func(u iam.User) string { return u.Email },
+		identity:    func(u iam.User) any { return numericIdentity{ID: types.Int64Value(u.ID)} },
+		resource:    setModel(func(u iam.User) any { return invitationModel(&u, InvitationResourceModel{}) }),
+	})
 }
 
 // listUsers asks the API to filter when the list's config does, and otherwise reads the users listing

@@ -2,23 +2,21 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // NewOAuthSettingsResource is the factory of synerise_oauth_settings.
 func NewOAuthSettingsResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetOAuthSettings, (*iam.Client).SetOAuthSettings)
 	return &settingsResource{spec: settingsSpec{
 		typeSuffix: "oauth_settings",
 		id:         "oauth_settings",
+		path:       "/sauth/settings/oauth",
 		title:      "OAuth settings",
 		description: "Authentication of profiles through your own OAuth server. Sign-in with Google, Facebook and Apple are " +
 			"separate objects in the API and separate resources here (`synerise_google_sign_in`, `synerise_facebook_sign_in`, " +
 			"`synerise_apple_sign_in`), so that each write touches exactly one object.",
 		fields: []settingField{
 			{attr: "enabled", json: "enabled", kind: boolField, description: "Whether profiles may authenticate through your OAuth server."},
-			{attr: "mode", json: "mode", kind: stringField, stringRules: oneOf("SERVER", "JWT_TOKEN"),
+			{attr: "mode", json: "mode", kind: stringField, byDefault: "SERVER", stringRules: oneOf("SERVER", "JWT_TOKEN"),
 				description: "`SERVER`: Synerise verifies the token with your OAuth endpoint. `JWT_TOKEN`: Synerise verifies a JWT with your JWK."},
 			{attr: "name", json: "name", kind: stringField, description: "Name of the integration."},
 			{attr: "endpoint", json: "endpoint", kind: stringField, stringRules: httpURL,
@@ -36,11 +34,5 @@ func NewOAuthSettingsResource() resource.Resource {
 				description: "URL of the JWK in `JWT_TOKEN` mode."},
 			{attr: "validation", json: "validation", kind: stringMapField, description: "Validation mapping of fields of the JWT."},
 		},
-		defaults: map[string]any{
-			"enabled": false, "mode": "SERVER", "name": nil, "endpoint": nil, "headers": map[string]any{}, "mapping": map[string]any{},
-			"mappedExternal": false, "syncDataOnLogin": false, "jwkEndpoint": nil, "validation": map[string]any{},
-		},
-		get: get,
-		set: set,
 	}}
 }

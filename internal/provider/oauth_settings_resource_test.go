@@ -28,12 +28,17 @@ resource "synerise_oauth_settings" "this" {
 // expectHeaders checks the headers the API holds, and that the state holds no trace of secret.
 func (w *testWorkspace) expectHeaders(want map[string]string, secret string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		settings, err := w.client.GetOAuthSettings(context.Background())
+		settings, err := w.client.ReadSettings(context.Background(), "/sauth/settings/oauth")
 		if err != nil {
 			return err
 		}
-		if !maps.Equal(settings.Headers, want) {
-			return fmt.Errorf("the API holds the headers %v, want %v", settings.Headers, want)
+		held, _ := settings["headers"].(map[string]any)
+		headers := map[string]string{}
+		for name, value := range held {
+			headers[name] = fmt.Sprint(value)
+		}
+		if !maps.Equal(headers, want) {
+			return fmt.Errorf("the API holds the headers %v, want %v", settings["headers"], want)
 		}
 		for name, r := range s.RootModule().Resources {
 			for k, v := range r.Primary.Attributes {

@@ -4,13 +4,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // NewPasswordPolicyResource is the factory of synerise_password_policy.
 func NewPasswordPolicyResource() resource.Resource {
-	get, set := settingsAPI((*iam.Client).GetPasswordPolicy, (*iam.Client).SetPasswordPolicy)
 	count := func(attr, json, description string) settingField {
 		return settingField{attr: attr, json: json, kind: intField, description: description + " 0 disables the requirement.", intRules: nonNegative}
 	}
@@ -28,19 +25,13 @@ func NewPasswordPolicyResource() resource.Resource {
 		count("special_chars", "specialChars", "Minimum number of special characters."),
 		count("upper_letters", "upperLetters", "Minimum number of upper-case letters."),
 	}
-	defaults := map[string]any{}
-	for _, f := range fields {
-		defaults[f.json] = 0
-	}
 	return &settingsResource{spec: settingsSpec{
 		typeSuffix:  "password_policy",
 		id:          "password_policy",
+		path:        "/uauth/settings/password-policy",
 		title:       "password policy",
 		description: "The rules for the passwords of the workspace's users.",
 		fields:      fields,
-		defaults:    defaults,
-		get:         get,
-		set:         set,
 		validate: func(values map[string]attr.Value, diags *diag.Diagnostics) {
 			atMost(values, "min_length", "max_length", diags)
 		},

@@ -138,9 +138,9 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
-	maxRetries := int(config.MaxRetries.ValueInt64())
-	if !config.MaxRetries.IsNull() && maxRetries == 0 {
-		maxRetries = -1
+	maxRetries := iam.DefaultMaxRetries
+	if !config.MaxRetries.IsNull() {
+		maxRetries = int(config.MaxRetries.ValueInt64())
 	}
 	maxWait := positiveDuration(config.MaxRetryWait, "", path.Root("max_retry_wait"), "maximum retry wait", &resp.Diagnostics)
 	requestTimeout := positiveDuration(config.RequestTimeout, envRequestTimeout, path.Root("request_timeout"), "request timeout", &resp.Diagnostics)
@@ -169,7 +169,7 @@ func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		NewRoleGroupResource,
 		NewRoleResource,
-		NewRolePiiResource,
+		NewRolePIIResource,
 		NewInvitationResource,
 		NewInvitationsResource,
 		NewIPPolicyResource,

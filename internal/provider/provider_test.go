@@ -64,7 +64,7 @@ func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace 
 	mock := mockserver.New(opts)
 	srv := httptest.NewServer(mock)
 	t.Cleanup(srv.Close)
-	client, err := iam.New(iam.Config{BaseURL: srv.URL, Token: testToken, MaxRetries: -1, HTTPClient: &http.Client{Transport: exemptFromFaults{}}})
+	client, err := iam.New(iam.Config{BaseURL: srv.URL, Token: testToken, HTTPClient: &http.Client{Transport: exemptFromFaults{}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,11 +3,11 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 var _ list.ListResourceWithConfigure = &RoleGroupResource{}
@@ -19,22 +19,13 @@ func (r *RoleGroupResource) ListResourceConfigSchema(_ context.Context, _ list.L
 }
 
 func (r *RoleGroupResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	groups, err := r.client.RoleGroupsFromListing(ctx)
-	if err != nil {
-		var diags diag.Diagnostics
-		addAPIError(&diags, "Cannot list the role groups", err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	objects := make([]listedObject, 0, len(groups))
-	for _, g := range groups {
-		objects = append(objects, listedObject{
-			displayName: g.Name,
-			identity:    numericIdentity{ID: types.Int64Value(g.ID)},
-			resource: func(ctx context.Context, into *tfsdk.Resource) diag.Diagnostics {
-				return into.Set(ctx, roleGroupModel(&g))
-			},
-		})
-	}
-	stream.Results = listResults(ctx, req, objects)
+	streamList(ctx, req, stream, listing[noFilter, iam.RoleGroup]{
+		failure: "Cannot list the role groups",
+		read: func(ctx context.Context, _ noFilter, _ int64) ([]iam.RoleGroup, error) {
+			return r.client.RoleGroupsFromListing(ctx)
+		},
+		displayName: func(g iam.RoleGroup) string { return g.Name },
+		identity:    func(g iam.RoleGroup) any { return numericIdentity{ID: types.Int64Value(g.ID)} },
+		resource:    setModel(func(g iam.RoleGroup) any { return roleGroupModel(&g) }),
+	})
 }

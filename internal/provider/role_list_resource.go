@@ -5,12 +5,9 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
@@ -42,22 +39,15 @@ func (r *RoleResource) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 }
 
 func (r *RoleResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	roles, diags := listedRoles(ctx, r.client, req.Config)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	objects := make([]listedObject, 0, len(roles))
-	for _, role := range roles {
-		objects = append(objects, listedObject{
-			displayName: role.displayName,
-			identity:    numericIdentity{ID: types.Int64Value(role.ID)},
-			resource: func(ctx context.Context, into *tfsdk.Resource) diag.Diagnostics {
-				return into.Set(ctx, roleModel(&role.Role))
-			},
-		})
-	}
-	stream.Results = listResults(ctx, req, objects)
+	streamList(ctx, req, stream, listing[roleListConfig, listedRole]{
+		failure: "Cannot list the roles",
+		read: func(ctx context.Context, filter roleListConfig, _ int64) ([]listedRole, error) {
+			return listedRoles(ctx, r.client, filter)
+		},
+		displayName: func(role listedRole) string { return role.displayName },
+		identity:    func(role listedRole) any { return numericIdentity{ID: types.Int64Value(role.ID)} },
+		resource:    setModel(func(role listedRole) any { return roleModel(&role.Role) }),
+	})
 }
 
 // listedRole is a role as a list shows it.
@@ -68,17 +58,10 @@ type listedRole struct {
 
 // listedRoles reads the roles a role list's config selects, group by group as the API orders them,
 // out of the role-group listing that refresh shares.
-func listedRoles(ctx context.Context, client *iam.Client, config tfsdk.Config) ([]listedRole, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var filter roleListConfig
-	diags.Append(config.Get(ctx, &filter)...)
-	if diags.HasError() {
-		return nil, diags
-	}
+func listedRoles(ctx context.Context, client *iam.Client, filter roleListConfig) ([]listedRole, error) {
 	groups, err := client.RoleGroupsFromListing(ctx)
 	if err != nil {
-		addAPIError(&diags, "Cannot list the roles", err)
-		return nil, diags
+		return nil, err
 	}
 	groupID, byGroup := filter.GroupID.ValueInt64(), !filter.GroupID.IsNull()
 	var roles []listedRole
@@ -95,8 +78,8 @@ func listedRoles(ctx context.Context, client *iam.Client, config tfsdk.Config) (
 		}
 	}
 	if byGroup && !found {
-		diags.AddAttributeError(path.Root("group_id"), "No such role group",
-			fmt.Sprintf("The workspace has no role group %d. List the role groups (list \"synerise_role_group\") to find their ids.", groupID))
+		return nil, &listError{summary: "No such role group", attribute: "group_id",
+			detail: fmt.Sprintf("The workspace has no role group %d. List the role groups (list \"synerise_role_group\") to find their ids.", groupID)}
 	}
-	return roles, diags
+	return roles, nil
 }

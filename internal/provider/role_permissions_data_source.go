@@ -131,21 +131,3 @@ func (d *RolePermissionsDataSource) Read(ctx context.Context, req datasource.Rea
 	state.Granted = types.MapValueMust(types.ListType{ElemType: types.StringType}, granted)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
-
-func stringList(values []string) types.List {
-	elems := make([]attr.Value, 0, len(values))
-	for _, v := range values {
-		elems = append(elems, types.StringValue(v))
-	}
-	return types.ListValueMust(types.StringType, elems)
-}
-
-// stringSet tolerates repeated values, which a Terraform set cannot hold.
-func stringSet(values []string) types.Set {
-	unique := slices.Compact(slices.Sorted(slices.Values(values)))
-	elems := make([]attr.Value, 0, len(unique))
-	for _, v := range unique {
-		elems = append(elems, types.StringValue(v))
-	}
-	return types.SetValueMust(types.StringType, elems)
-}

@@ -12,10 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-func TestAccRolePiiListResource(t *testing.T) {
+func TestAccRolePIIListResource(t *testing.T) {
 	w := newTestWorkspace(t)
 	engineering, developer, reviewer, _ := rolesOfTwoGroups(t, w)
-	if _, err := w.client.SetRolePii(context.Background(), developer.ID, true); err != nil {
+	if _, err := w.client.SetRolePII(context.Background(), developer.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	ofEngineering := fmt.Sprintf("  config {\n    group_id = %d\n  }", engineering)

@@ -19,32 +19,32 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = &RolePiiResource{}
-	_ resource.ResourceWithImportState = &RolePiiResource{}
-	_ resource.ResourceWithIdentity    = &RolePiiResource{}
+	_ resource.ResourceWithConfigure   = &RolePIIResource{}
+	_ resource.ResourceWithImportState = &RolePIIResource{}
+	_ resource.ResourceWithIdentity    = &RolePIIResource{}
 )
 
-// NewRolePiiResource is the factory of synerise_role_pii.
-func NewRolePiiResource() resource.Resource {
-	return &RolePiiResource{}
+// NewRolePIIResource is the factory of synerise_role_pii.
+func NewRolePIIResource() resource.Resource {
+	return &RolePIIResource{}
 }
 
-// RolePiiResource manages whether one role may see personal data.
-type RolePiiResource struct {
+// RolePIIResource manages whether one role may see personal data.
+type RolePIIResource struct {
 	client *iam.Client
 }
 
-// RolePiiResourceModel is the state of synerise_role_pii.
-type RolePiiResourceModel struct {
+// RolePIIResourceModel is the state of synerise_role_pii.
+type RolePIIResourceModel struct {
 	RoleID    wholeNumber `tfsdk:"role_id"`
-	PiiAccess types.Bool  `tfsdk:"pii_access"`
+	PIIAccess types.Bool  `tfsdk:"pii_access"`
 }
 
-func (r *RolePiiResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+func (r *RolePIIResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_role_pii"
 }
 
-func (r *RolePiiResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *RolePIIResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Whether one role may see personally identifiable information (PII) of profiles in the workspace. " +
 			"Every role has exactly one such setting, so declare at most one `synerise_role_pii` per role. " +
@@ -67,57 +67,57 @@ func (r *RolePiiResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *RolePiiResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+func (r *RolePIIResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = numericIdentitySchema("role_id", "Numeric id of the role whose setting this is, the same as the import ID.")
 }
 
-func (r *RolePiiResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+func (r *RolePIIResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *RolePiiResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan RolePiiResourceModel
+func (r *RolePIIResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan RolePIIResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if state, ok := r.set(ctx, plan, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(plan.RoleID.ValueInt64())}, &resp.Diagnostics)
+		setIdentity(ctx, resp.Identity, rolePIIIdentity{RoleID: types.Int64Value(plan.RoleID.ValueInt64())}, &resp.Diagnostics)
 	}
 }
 
-func (r *RolePiiResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan RolePiiResourceModel
+func (r *RolePIIResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan RolePIIResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if state, ok := r.set(ctx, plan, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(plan.RoleID.ValueInt64())}, &resp.Diagnostics)
+		setIdentity(ctx, resp.Identity, rolePIIIdentity{RoleID: types.Int64Value(plan.RoleID.ValueInt64())}, &resp.Diagnostics)
 	}
 }
 
-func (r *RolePiiResource) set(ctx context.Context, plan RolePiiResourceModel, diags *diag.Diagnostics) (RolePiiResourceModel, bool) {
+func (r *RolePIIResource) set(ctx context.Context, plan RolePIIResourceModel, diags *diag.Diagnostics) (RolePIIResourceModel, bool) {
 	roleID := plan.RoleID.ValueInt64()
-	pii, err := r.client.SetRolePii(ctx, roleID, plan.PiiAccess.ValueBool())
+	pii, err := r.client.SetRolePII(ctx, roleID, plan.PIIAccess.ValueBool())
 	if err != nil {
 		addAPIError(diags, fmt.Sprintf("Cannot set the PII access of role %d", roleID), err)
 		return plan, false
 	}
-	return rolePiiModel(roleID, pii), true
+	return rolePIIModel(roleID, pii), true
 }
 
-func (r *RolePiiResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state RolePiiResourceModel
+func (r *RolePIIResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state RolePIIResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	roleID := state.RoleID.ValueInt64()
-	setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(roleID)}, &resp.Diagnostics)
-	pii, err := r.client.GetRolePii(ctx, roleID)
+	setIdentity(ctx, resp.Identity, rolePIIIdentity{RoleID: types.Int64Value(roleID)}, &resp.Diagnostics)
+	pii, err := r.client.GetRolePII(ctx, roleID)
 	if iam.IsNotFound(err) {
 		// The role is gone, and its setting with it.
 		resp.State.RemoveResource(ctx)
@@ -127,34 +127,34 @@ func (r *RolePiiResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the PII access of role %d", roleID), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, rolePiiModel(roleID, pii))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, rolePIIModel(roleID, pii))...)
 }
 
-func (r *RolePiiResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state RolePiiResourceModel
+func (r *RolePIIResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state RolePIIResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	roleID := state.RoleID.ValueInt64()
-	if _, err := r.client.SetRolePii(ctx, roleID, false); err != nil && !iam.IsNotFound(err) {
+	if _, err := r.client.SetRolePII(ctx, roleID, false); err != nil && !iam.IsNotFound(err) {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot withdraw the PII access of role %d", roleID), err)
 	}
 }
 
-func (r *RolePiiResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *RolePIIResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id, ok := importedNumber(ctx, req, "role_id", "role", &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	_, err := r.client.GetRolePii(ctx, id)
+	_, err := r.client.GetRolePII(ctx, id)
 	if !importFound(&resp.Diagnostics, fmt.Sprintf("role %d", id), "the import ID of synerise_role_pii is the id of its role, which the data source synerise_available_roles lists.", err) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("role_id"), id)...)
-	setIdentity(ctx, resp.Identity, rolePiiIdentity{RoleID: types.Int64Value(id)}, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, rolePIIIdentity{RoleID: types.Int64Value(id)}, &resp.Diagnostics)
 }
 
-func rolePiiModel(roleID int64, pii *iam.RolePii) RolePiiResourceModel {
-	return RolePiiResourceModel{RoleID: newWholeNumber(roleID), PiiAccess: types.BoolValue(pii.PiiAccess)}
+func rolePIIModel(roleID int64, pii *iam.RolePII) RolePIIResourceModel {
+	return RolePIIResourceModel{RoleID: newWholeNumber(roleID), PIIAccess: types.BoolValue(pii.PIIAccess)}
 }

@@ -25,7 +25,7 @@ resource "synerise_role" "auditor" {
 }
 `
 
-func TestAccRolePiiResource_lifecycle(t *testing.T) {
+func TestAccRolePIIResource_lifecycle(t *testing.T) {
 	w := newTestWorkspace(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
@@ -38,7 +38,7 @@ resource "synerise_role_pii" "auditor" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(true)),
 				},
-				Check: w.expectPiiAccess(t, "Auditor", true),
+				Check: w.expectPIIAccess(t, "Auditor", true),
 			},
 			{
 				Config: w.config(auditorRole + `
@@ -51,7 +51,7 @@ resource "synerise_role_pii" "auditor" {
 						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionUpdate),
 					},
 				},
-				Check: w.expectPiiAccess(t, "Auditor", false),
+				Check: w.expectPIIAccess(t, "Auditor", false),
 			},
 			{
 				ResourceName:                         "synerise_role_pii.auditor",
@@ -65,7 +65,7 @@ resource "synerise_role_pii" "auditor" {
 			{
 				// Drift: access granted outside Terraform shows as an update back to the configuration.
 				PreConfig: func() {
-					if _, err := w.client.SetRolePii(context.Background(), w.roleNamed(t, "Auditor").ID, true); err != nil {
+					if _, err := w.client.SetRolePII(context.Background(), w.roleNamed(t, "Auditor").ID, true); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -80,14 +80,14 @@ resource "synerise_role_pii" "auditor" {
 						plancheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(false)),
 					},
 				},
-				Check: w.expectPiiAccess(t, "Auditor", false),
+				Check: w.expectPIIAccess(t, "Auditor", false),
 			},
 			{
 				Config: w.config(auditorRole + `
 resource "synerise_role_pii" "auditor" {
   role_id = synerise_role.auditor.id
 }`),
-				Check: w.expectPiiAccess(t, "Auditor", true),
+				Check: w.expectPIIAccess(t, "Auditor", true),
 			},
 			{
 				// Removing the resource withdraws the access and leaves the role in place.
@@ -98,13 +98,13 @@ resource "synerise_role_pii" "auditor" {
 						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionNoop),
 					},
 				},
-				Check: w.expectPiiAccess(t, "Auditor", false),
+				Check: w.expectPIIAccess(t, "Auditor", false),
 			},
 		},
 	})
 }
 
-func TestAccRolePiiResource_roleDeletedOutsideTerraform(t *testing.T) {
+func TestAccRolePIIResource_roleDeletedOutsideTerraform(t *testing.T) {
 	w := newTestWorkspace(t)
 	config := w.config(auditorRole + `
 resource "synerise_role_pii" "auditor" {
@@ -127,13 +127,13 @@ resource "synerise_role_pii" "auditor" {
 						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionCreate),
 					},
 				},
-				Check: w.expectPiiAccess(t, "Auditor", true),
+				Check: w.expectPIIAccess(t, "Auditor", true),
 			},
 		},
 	})
 }
 
-func TestAccRolePiiResource_invalidInput(t *testing.T) {
+func TestAccRolePIIResource_invalidInput(t *testing.T) {
 	w := newTestWorkspace(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
@@ -150,15 +150,15 @@ func TestAccRolePiiResource_invalidInput(t *testing.T) {
 	})
 }
 
-// expectPiiAccess checks the API's own answer, not Terraform's state.
-func (w *testWorkspace) expectPiiAccess(t *testing.T, roleName string, want bool) resource.TestCheckFunc {
+// expectPIIAccess checks the API's own answer, not Terraform's state.
+func (w *testWorkspace) expectPIIAccess(t *testing.T, roleName string, want bool) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		pii, err := w.client.GetRolePii(context.Background(), w.roleNamed(t, roleName).ID)
+		pii, err := w.client.GetRolePII(context.Background(), w.roleNamed(t, roleName).ID)
 		if err != nil {
 			return err
 		}
-		if pii.PiiAccess != want {
-			return fmt.Errorf("PII access of %s is %t in the API, want %t", roleName, pii.PiiAccess, want)
+		if pii.PIIAccess != want {
+			return fmt.Errorf("PII access of %s is %t in the API, want %t", roleName, pii.PIIAccess, want)
 		}
 		return nil
 	}

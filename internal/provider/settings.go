@@ -1,38 +1,27 @@
 package provider
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
-// The workspace's settings objects are singletons the API replaces whole on every write. One engine
-// gives them all the same semantics, declared by a table of fields per resource:
+// The workspace's settings objects are singletons the API replaces whole on every write. Each is
+// described once, by its settingsSpec: where the API keeps it, and each field's attribute, JSON name,
+// kind, rules and default. The client only reads and replaces JSON objects at a path; the mock keeps
+// its own copy of each object, and a test holds the two and api/openapi.yaml to the specs. One engine
+// gives every settings resource the same semantics:
 //   - create adopts the existing object; every write sends every field, taking what the configuration
 //     leaves out from the API's current values, so nothing is reset by accident;
 //   - a field the configuration sets and someone changes outside Terraform shows as a change;
@@ -64,155 +53,35 @@ type settingField struct {
 	stringRules []validator.String
 	intRules    []validator.Int64
 	setRules    []validator.Set
+	// byDefault is the value a new workspace has; nil stands for the kind's empty value: false, 0,
+	// null, {} or [].
+	byDefault any
+}
+
+// textField is a string field, null by default, with no rules.
+func textField(attr, json, description string) settingField {
+	return settingField{attr: attr, json: json, kind: stringField, description: description}
+}
+
+// flagField is a boolean field, false by default.
+func flagField(attr, json, description string) settingField {
+	return settingField{attr: attr, json: json, kind: boolField, description: description}
 }
 
 // settingsSpec describes one settings resource.
 type settingsSpec struct {
-	typeSuffix  string
-	id          string
+	typeSuffix string
+	id         string
+	// path is where the API keeps the object; the client reads and replaces it there.
+	path        string
 	title       string
 	description string
 	fields      []settingField
-	// defaults is the object as a new workspace has it, written back on destroy.
-	defaults map[string]any
-	get      func(context.Context, *iam.Client) (map[string]any, error)
-	set      func(context.Context, *iam.Client, map[string]any) (map[string]any, error)
 	// validate checks rules across fields at plan time; values are nil where unknown or unset.
 	validate func(values map[string]attr.Value, diags *diag.Diagnostics)
 	// warn looks at the planned object, where fields the configuration leaves out hold the workspace's
 	// values, and warns of what may hurt; values are nil where unknown.
 	warn func(planned map[string]attr.Value, diags *diag.Diagnostics)
-}
-
-// settingsAPI adapts a typed pair of client methods to the engine's JSON objects. A set that returns
-// no object (the API answered the write with none) is followed by a get.
-func settingsAPI[T any](get func(*iam.Client, context.Context) (*T, error), set func(*iam.Client, context.Context, T) (*T, error)) (
-	func(context.Context, *iam.Client) (map[string]any, error),
-	func(context.Context, *iam.Client, map[string]any) (map[string]any, error),
-) {
-	return func(ctx context.Context, c *iam.Client) (map[string]any, error) {
-			current, err := get(c, ctx)
-			if err != nil {
-				return nil, err
-			}
-			return toObject(current)
-		}, func(ctx context.Context, c *iam.Client, object map[string]any) (map[string]any, error) {
-			var in T
-			if err := fromObject(object, &in); err != nil {
-				return nil, err
-			}
-			written, err := set(c, ctx, in)
-			if err == nil && written == nil {
-				written, err = get(c, ctx)
-			}
-			if err != nil {
-				return nil, err
-			}
-			return toObject(written)
-		}
-}
-
-func toObject(v any) (map[string]any, error) {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	decoder := json.NewDecoder(bytes.NewReader(raw))
-	decoder.UseNumber()
-	var object map[string]any
-	return object, decoder.Decode(&object)
-}
-
-func fromObject(object map[string]any, out any) error {
-	raw, err := json.Marshal(object)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(raw, out)
-}
-
-var (
-	_ resource.ResourceWithConfigure      = &settingsResource{}
-	_ resource.ResourceWithImportState    = &settingsResource{}
-	_ resource.ResourceWithValidateConfig = &settingsResource{}
-	_ resource.ResourceWithModifyPlan     = &settingsResource{}
-	_ resource.ResourceWithIdentity       = &settingsResource{}
-)
-
-// settingsResource is a settings singleton described by its spec.
-type settingsResource struct {
-	spec   settingsSpec
-	client *iam.Client
-}
-
-const (
-	onDestroyRestore = "restore"
-	onDestroyReset   = "reset"
-	onDestroyRetain  = "retain"
-)
-
-// originalKey names the private-state entry that holds the object as it was before Terraform managed
-// it, for on_destroy = "restore".
-const originalKey = "original"
-
-func (r *settingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.spec.typeSuffix
-}
-
-func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attributes := map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			Description:   "Always `" + r.spec.id + "`: the workspace has exactly one " + r.spec.title + ".",
-			Computed:      true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"on_destroy": schema.StringAttribute{
-			Description: "What destroying the resource does: `restore` (the default) writes back the " + r.spec.title +
-				" that the workspace had before Terraform managed it (when the resource was created or imported); `reset` writes the " +
-				"defaults listed above; `retain` leaves the settings as they are and only removes them from Terraform's state.",
-			Optional:   true,
-			Computed:   true,
-			Default:    stringdefault.StaticString(onDestroyRestore),
-			Validators: []validator.String{stringvalidator.OneOf(onDestroyRestore, onDestroyReset, onDestroyRetain)},
-		},
-	}
-	for _, f := range r.spec.fields {
-		attributes[f.attr] = f.schemaAttribute()
-		if f.writeOnly {
-			attributes[f.writeOnlyAttr()] = schema.MapAttribute{
-				Description: "Write-only alternative to `" + f.attr + "` (Terraform 1.11 or later): sent to the API, never stored in the " +
-					"plan or state. Terraform cannot compare it with the workspace, so `" + f.attr + "` stays null and changes made " +
-					"outside Terraform do not show; change `" + f.versionAttr() + "` to send new values.",
-				ElementType: types.StringType,
-				Optional:    true,
-				WriteOnly:   true,
-				Sensitive:   true,
-				Validators: []validator.Map{
-					mapvalidator.ConflictsWith(path.MatchRoot(f.attr)),
-					mapvalidator.AlsoRequires(path.MatchRoot(f.versionAttr())),
-				},
-			}
-			attributes[f.versionAttr()] = schema.Int64Attribute{
-				Description: "Any number; changing it sends `" + f.writeOnlyAttr() + "` to the API again, as after rotating a credential.",
-				Optional:    true,
-				Validators:  []validator.Int64{int64validator.AlsoRequires(path.MatchRoot(f.writeOnlyAttr()))},
-			}
-		}
-	}
-	resp.Schema = schema.Schema{
-		Description: r.spec.description + "\n\n" +
-			"The workspace has exactly one " + r.spec.title + ", which the API replaces whole on every change. Creating " +
-			"the resource adopts it; an argument left out of the configuration keeps the value the workspace has " +
-			"(it is never reset by accident).\n\n" +
-			"Destroying the resource depends on `on_destroy`:\n\n" +
-			"- `restore` (the default) writes back the " + r.spec.title + " that the workspace had when Terraform first " +
-			"managed it, read when the resource was created or imported and kept in the state's private data." + r.spec.writeOnlyRestoreNote() +
-			" A state written before `restore` existed has no such copy: destroying it resets the defaults, with a warning.\n" +
-			"- `reset` writes the defaults of a new workspace: " + r.spec.describeDefaults() + ". The API reference " +
-			"does not state them; they are the values a new workspace is assumed to have.\n" +
-			"- `retain` leaves the settings as they are and only removes them from Terraform's state.",
-		Attributes: attributes,
-	}
 }
 
 func (f settingField) schemaAttribute() schema.Attribute {
@@ -246,14 +115,54 @@ func (s settingsSpec) writeOnlyRestoreNote() string {
 	return ""
 }
 
+// object is what a write sends: every field of the spec, from from where it has the field and from
+// the defaults elsewhere. Fields the spec does not describe are left out, so a write never sends back
+// what it cannot vouch for.
+func (s settingsSpec) object(from map[string]any) map[string]any {
+	object := s.defaults()
+	for _, f := range s.fields {
+		if v, ok := from[f.json]; ok {
+			object[f.json] = v
+		}
+	}
+	return object
+}
+
 func (f settingField) writeOnlyAttr() string { return f.attr + "_wo" }
 func (f settingField) versionAttr() string   { return f.attr + "_wo_version" }
+
+// defaults is the object as a new workspace has it, written back by on_destroy = "reset".
+func (s settingsSpec) defaults() map[string]any {
+	object := make(map[string]any, len(s.fields))
+	for _, f := range s.fields {
+		object[f.json] = f.defaultValue()
+	}
+	return object
+}
+
+func (f settingField) defaultValue() any {
+	if f.byDefault != nil {
+		return f.byDefault
+	}
+	switch f.kind {
+	case boolField:
+		return false
+	case intField:
+		return 0
+	case stringMapField:
+		return map[string]any{}
+	case stringSetField:
+		return []any{}
+	default:
+		return nil
+	}
+}
 
 // describeDefaults renders the defaults for the docs, in the order of the fields.
 func (s settingsSpec) describeDefaults() string {
 	parts := make([]string, 0, len(s.fields))
 	for _, f := range s.fields {
-		v := s.defaults[f.json]
+		v := f.defaultValue()
 		var shown string
 		switch value := v.(type) {
 		case nil:
@@ -270,321 +179,4 @@ func (s settingsSpec) describeDefaults() string {
 		parts = append(parts, fmt.Sprintf("`%s` = `%s`", f.attr, shown))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func (r *settingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+r.spec.id+"`, the same as the import ID: the workspace has exactly one "+r.spec.title+".")
-}
-
-func (r *settingsResource) identity() fixedIdentity {
-	return fixedIdentity{ID: types.StringValue(r.spec.id)}
-}
-
-func (r *settingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *settingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	if r.spec.validate == nil {
-		return
-	}
-	r.spec.validate(r.knownValues(ctx, req.Config, &resp.Diagnostics), &resp.Diagnostics)
-}
-
-// knownValues reads the fields that from sets to known values.
-func (r *settingsResource) knownValues(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) map[string]attr.Value {
-	values := map[string]attr.Value{}
-	for _, f := range r.spec.fields {
-		v, d := getAttribute(ctx, from, f)
-		diags.Append(d...)
-		if v != nil && !v.IsNull() && !v.IsUnknown() {
-			values[f.attr] = v
-		}
-	}
-	return values
-}
-
-// ModifyPlan plans a field null while its write-only twin provides the value (the state never holds
-// it), and warns of a planned object that may hurt.
-func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	if r.spec.warn != nil {
-		r.spec.warn(r.knownValues(ctx, req.Plan, &resp.Diagnostics), &resp.Diagnostics)
-	}
-	for _, f := range r.spec.fields {
-		if !f.writeOnly {
-			continue
-		}
-		var version types.Int64
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
-		if !version.IsNull() {
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(f.attr), types.MapNull(types.StringType))...)
-		}
-	}
-}
-
-// Create adopts the object, and keeps a copy of it as it was for on_destroy = "restore".
-func (r *settingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
-	if original := r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics); original != nil {
-		keepOriginal(ctx, original, resp.Private, &resp.Diagnostics)
-	}
-}
-
-func (r *settingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
-	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
-}
-
-// write sends the whole object: the planned values where known, write-only values from the
-// configuration, and the API's current values elsewhere. It returns the object as it was before,
-// less the fields that write-only values provided (secrets stay out of the state, private data
-// included); nil when the write failed.
-func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) map[string]any {
-	current, err := r.spec.get(ctx, r.client)
-	if err != nil {
-		addAPIError(diags, "Cannot read the "+r.spec.title, err)
-		return nil
-	}
-	original := maps.Clone(current)
-	object := maps.Clone(current)
-	for _, f := range r.spec.fields {
-		v, d := getAttribute(ctx, plan, f)
-		diags.Append(d...)
-		if v == nil || v.IsUnknown() || v.IsNull() {
-			continue
-		}
-		object[f.json] = toJSON(ctx, f, v, diags)
-	}
-	for _, f := range r.spec.fields {
-		if !f.writeOnly {
-			continue
-		}
-		var secret types.Map
-		diags.Append(config.GetAttribute(ctx, path.Root(f.writeOnlyAttr()), &secret)...)
-		if !secret.IsNull() && !secret.IsUnknown() {
-			object[f.json] = toJSON(ctx, f, secret, diags)
-			delete(original, f.json)
-		}
-	}
-	if diags.HasError() {
-		return nil
-	}
-	written, err := r.spec.set(ctx, r.client, object)
-	if err != nil {
-		addAPIError(diags, "Cannot update the "+r.spec.title, err)
-		return nil
-	}
-	var onDestroy types.String
-	diags.Append(plan.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
-	r.setState(ctx, written, onDestroy, plan, state, diags)
-	return original
-}
-
-// privateData is the part of a resource's private state that create, import and delete use.
-type privateData interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}
-
-func keepOriginal(ctx context.Context, original map[string]any, private privateData, diags *diag.Diagnostics) {
-	raw, err := json.Marshal(original)
-	if err != nil {
-		diags.AddError("Cannot keep the settings as they were", err.Error())
-		return
-	}
-	diags.Append(private.SetKey(ctx, originalKey, raw)...)
-}
-
-// objectToWriteOnDestroy is what on_destroy asks to write back; nil for "retain". A state without the
-// original object (written before "restore" existed) falls back to the defaults, with a warning.
-func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy string, private privateData, diags *diag.Diagnostics) map[string]any {
-	switch onDestroy {
-	case onDestroyRetain:
-		return nil
-	case onDestroyReset:
-		return maps.Clone(r.spec.defaults)
-	}
-	raw, d := private.GetKey(ctx, originalKey)
-	diags.Append(d...)
-	if len(raw) == 0 {
-		diags.AddWarning("Restored the defaults of the "+r.spec.title,
-			"on_destroy = \"restore\" writes back the "+r.spec.title+" as it was before Terraform managed it, but this "+
-				"resource's state holds no copy of it (it was written by an older version of the provider), so the defaults "+
-				"were written instead, as on_destroy = \"reset\" does: "+r.spec.describeDefaults()+".")
-		return maps.Clone(r.spec.defaults)
-	}
-	object := maps.Clone(r.spec.defaults)
-	decoder := json.NewDecoder(bytes.NewReader(raw))
-	decoder.UseNumber()
-	var original map[string]any
-	if err := decoder.Decode(&original); err != nil {
-		diags.AddError("Cannot read the "+r.spec.title+" as it was", "The copy kept in the state's private data is damaged: "+err.Error()+
-			". Set on_destroy = \"reset\" or \"retain\" and apply before destroying.")
-		return nil
-	}
-	maps.Copy(object, original)
-	return object
-}
-
-// setState records object; prior (the plan, or the state before a refresh) tells which fields take
-// their value from a write-only twin and stay null.
-func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, prior attributeGetter, state *tfsdk.State, diags *diag.Diagnostics) {
-	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
-	diags.Append(state.SetAttribute(ctx, path.Root("on_destroy"), onDestroy)...)
-	for _, f := range r.spec.fields {
-		value := fromJSON(f, object[f.json], diags)
-		if f.writeOnly {
-			var version types.Int64
-			diags.Append(prior.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
-			diags.Append(state.SetAttribute(ctx, path.Root(f.versionAttr()), version)...)
-			diags.Append(state.SetAttribute(ctx, path.Root(f.writeOnlyAttr()), types.MapNull(types.StringType))...)
-			if !version.IsNull() {
-				value = types.MapNull(types.StringType)
-			}
-		}
-		diags.Append(state.SetAttribute(ctx, path.Root(f.attr), value)...)
-	}
-}
-
-func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
-	current, err := r.spec.get(ctx, r.client)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title, err)
-		return
-	}
-	var onDestroy types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
-	if onDestroy.IsNull() {
-		onDestroy = types.StringValue(onDestroyRestore)
-	}
-	r.setState(ctx, current, onDestroy, req.State, &resp.State, &resp.Diagnostics)
-}
-
-func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var onDestroy types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
-	object := r.objectToWriteOnDestroy(ctx, onDestroy.ValueString(), req.Private, &resp.Diagnostics)
-	if object == nil || resp.Diagnostics.HasError() {
-		return
-	}
-	if _, err := r.spec.set(ctx, r.client, object); err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot write back the %s (on_destroy = %q)", r.spec.title, onDestroy.ValueString()), err)
-	}
-}
-
-func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := importedString(ctx, req, "id", r.spec.id, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if id != r.spec.id {
-		summary := "Invalid import ID"
-		if req.ID == "" {
-			summary = "Invalid import identity: id"
-		}
-		resp.Diagnostics.AddError(summary,
-			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, id))
-		return
-	}
-	current, err := r.spec.get(ctx, r.client)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title+" to import it", err)
-		return
-	}
-	keepOriginal(ctx, current, resp.Private, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyRestore)...)
-	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
-}
-
-// attributeGetter is what plans, configurations and states share.
-type attributeGetter interface {
-	GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
-}
-
-func getAttribute(ctx context.Context, from attributeGetter, f settingField) (attr.Value, diag.Diagnostics) {
-	p := path.Root(f.attr)
-	switch f.kind {
-	case boolField:
-		var v types.Bool
-		return v, from.GetAttribute(ctx, p, &v)
-	case intField:
-		var v wholeNumber
-		return v, from.GetAttribute(ctx, p, &v)
-	case stringMapField:
-		var v types.Map
-		return v, from.GetAttribute(ctx, p, &v)
-	case stringSetField:
-		var v types.Set
-		return v, from.GetAttribute(ctx, p, &v)
-	default:
-		var v types.String
-		return v, from.GetAttribute(ctx, p, &v)
-	}
-}
-
-// toJSON renders a known, non-null attribute value as the API's JSON value.
-func toJSON(ctx context.Context, f settingField, v attr.Value, diags *diag.Diagnostics) any {
-	switch value := v.(type) {
-	case types.Bool:
-		return value.ValueBool()
-	case wholeNumber:
-		return value.ValueInt64()
-	case types.Map:
-		out := map[string]string{}
-		diags.Append(value.ElementsAs(ctx, &out, false)...)
-		return out
-	case types.Set:
-		out := []string{}
-		diags.Append(value.ElementsAs(ctx, &out, false)...)
-		slices.Sort(out)
-		return out
-	case types.String:
-		return value.ValueString()
-	}
-	diags.AddError("Unexpected attribute type", fmt.Sprintf("%s has type %T. This is a bug in the provider; please report it.", f.attr, v))
-	return nil
-}
-
-// fromJSON reads the API's JSON value as an attribute value; a missing or null value becomes the
-// attribute's empty value, so that state never holds unknowns.
-func fromJSON(f settingField, v any, diags *diag.Diagnostics) attr.Value {
-	switch f.kind {
-	case boolField:
-		b, _ := v.(bool)
-		return types.BoolValue(b)
-	case intField:
-		n, _ := v.(json.Number)
-		i, err := n.Int64()
-		if n != "" && err != nil {
-			diags.AddError("Unexpected answer from the API", fmt.Sprintf("%s is %q, not an integer.", f.json, n))
-		}
-		return newWholeNumber(i)
-	case stringMapField:
-		elems := map[string]attr.Value{}
-		m, _ := v.(map[string]any)
-		for k, e := range m {
-			s, _ := e.(string)
-			elems[k] = types.StringValue(s)
-		}
-		return types.MapValueMust(types.StringType, elems)
-	case stringSetField:
-		list, _ := v.([]any)
-		values := make([]string, 0, len(list))
-		for _, e := range list {
-			s, _ := e.(string)
-			values = append(values, s)
-		}
-		return stringSet(values)
-	default:
-		if v == nil {
-			return types.StringNull()
-		}
-		s, _ := v.(string)
-		return types.StringValue(s)
-	}
 }

@@ -23,22 +23,20 @@ func (r *settingsResource) ListResourceConfigSchema(_ context.Context, _ list.Li
 // List finds the workspace's one object. It reads the object even when Terraform asks only for its
 // identity, so that a token that cannot read it gets an error rather than an object it cannot import.
 func (r *settingsResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	current, err := r.spec.get(ctx, r.client)
-	if err != nil {
-		var diags diag.Diagnostics
-		addAPIError(&diags, "Cannot read the "+r.spec.title, err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	stream.Results = listResults(ctx, req, []listedObject{{
-		displayName: strings.ToUpper(r.spec.title[:1]) + r.spec.title[1:],
-		identity:    r.identity(),
-		resource: func(ctx context.Context, into *tfsdk.Resource) diag.Diagnostics {
+	streamList(ctx, req, stream, listing[noFilter, map[string]any]{
+		failure: "Cannot read the " + r.spec.title,
+		read: func(ctx context.Context, _ noFilter, _ int64) ([]map[string]any, error) {
+			current, err := r.read(ctx)
+			return []map[string]any{current}, err
+		},
+		displayName: func(map[string]any) string { return strings.ToUpper(r.spec.title[:1]) + r.spec.title[1:] },
+		identity:    func(map[string]any) any { return r.identity() },
+		resource: func(ctx context.Context, current map[string]any, into *tfsdk.Resource) diag.Diagnostics {
 			var diags diag.Diagnostics
 			state := tfsdk.State{Schema: into.Schema, Raw: tftypes.NewValue(into.Schema.Type().TerraformType(ctx), nil)}
 			r.setState(ctx, current, types.StringValue(onDestroyRestore), state, &state, &diags)
 			into.Raw = state.Raw
 			return diags
 		},
-	}})
+	})
 }

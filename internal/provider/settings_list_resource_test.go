@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func TestAccSettingsListResources(t *testing.T) {
 		checks = append(checks,
 			querycheck.ExpectLength(address, 1),
 			querycheck.ExpectIdentity(address, map[string]knownvalue.Check{"id": knownvalue.StringExact(spec.id)}),
-			querycheck.ExpectResourceDisplayName(address, nil, knownvalue.StringRegexp(regexpMust(`(?i)^`+spec.title+`$`))),
+			querycheck.ExpectResourceDisplayName(address, nil, knownvalue.StringRegexp(regexp.MustCompile(`(?i)^`+spec.title+`$`))),
 		)
 	}
 	byIPPolicy := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.StringExact("ip_policy")})

@@ -210,7 +210,7 @@ func TestAccSettingsResource_resetOnDestroy(t *testing.T) {
 	w.patchSettings(t, spec, map[string]any{"expiration": 90, "minLength": 10})
 	tfresource.ParallelTest(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		CheckDestroy:             w.expectSettings(spec, spec.defaults),
+		CheckDestroy:             w.expectSettings(spec, spec.defaults()),
 		Steps: []tfresource.TestStep{{
 			Config: w.config(`
 resource "synerise_password_policy" "this" {
@@ -261,14 +261,14 @@ func TestSettingsResource_restoreWithoutACopyFallsBackToReset(t *testing.T) {
 	if diags.HasError() || diags.WarningsCount() != 1 || !strings.Contains(diags[0].Detail(), "holds no copy") {
 		t.Fatalf("want one warning that no copy was kept, got %v", diags)
 	}
-	if got, want := fmt.Sprint(object), fmt.Sprint(r.spec.defaults); got != want {
+	if got, want := fmt.Sprint(object), fmt.Sprint(r.spec.defaults()); got != want {
 		t.Errorf("wrote %s, want the defaults %s", got, want)
 	}
 
 	// With a copy, the copy is written, completed by defaults for the fields it lacks.
 	diags = nil
 	object = r.objectToWriteOnDestroy(context.Background(), onDestroyRestore, privateDataOf([]byte(`{"minLength": 10}`)), &diags)
-	if len(diags) != 0 || fmt.Sprint(object["minLength"]) != "10" || fmt.Sprint(object["digits"]) != fmt.Sprint(r.spec.defaults["digits"]) {
+	if len(diags) != 0 || fmt.Sprint(object["minLength"]) != "10" || fmt.Sprint(object["digits"]) != fmt.Sprint(r.spec.defaults()["digits"]) {
 		t.Errorf("restored %v (%v), want minLength 10 and the default digits", object, diags)
 	}
 	if object := r.objectToWriteOnDestroy(context.Background(), onDestroyRetain, privateDataOf(nil), &diags); object != nil {
@@ -309,14 +309,14 @@ func (w *testWorkspace) patchSettings(t *testing.T, spec settingsSpec, fields ma
 		return
 	}
 	ctx := context.Background()
-	object, err := spec.get(ctx, w.client)
+	object, err := w.client.ReadSettings(ctx, spec.path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for k, v := range fields {
 		object[k] = v
 	}
-	if _, err := spec.set(ctx, w.client, object); err != nil {
+	if _, err := w.client.ReplaceSettings(ctx, spec.path, object); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -324,7 +324,7 @@ func (w *testWorkspace) patchSettings(t *testing.T, spec settingsSpec, fields ma
 // settingsObject reads the settings object as the API has it.
 func (w *testWorkspace) settingsObject(t *testing.T, spec settingsSpec) map[string]any {
 	t.Helper()
-	object, err := spec.get(context.Background(), w.client)
+	object, err := w.client.ReadSettings(context.Background(), spec.path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +334,7 @@ func (w *testWorkspace) settingsObject(t *testing.T, spec settingsSpec) map[stri
 // expectSettings compares fields of the API's object, as JSON, with want.
 func (w *testWorkspace) expectSettings(spec settingsSpec, want map[string]any) tfresource.TestCheckFunc {
 	return func(*terraform.State) error {
-		object, err := spec.get(context.Background(), w.client)
+		object, err := w.client.ReadSettings(context.Background(), spec.path)
 		if err != nil {
 			return err
 		}

@@ -51,8 +51,6 @@ func atMost(values map[string]attr.Value, low, high string, diags *diag.Diagnost
 	}
 }
 
-func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
-
 // domainNamePattern matches a fully qualified domain name such as example.com or mail.example.co.uk.
 var domainNamePattern = regexp.MustCompile(`^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 

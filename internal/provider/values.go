@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -20,4 +21,22 @@ func int64Elements(ctx context.Context, set types.Set, diags *diag.Diagnostics) 
 	values := make([]int64, 0, len(set.Elements()))
 	diags.Append(set.ElementsAs(ctx, &values, false)...)
 	return values
+}
+
+func stringList(values []string) types.List {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.ListValueMust(types.StringType, elems)
+}
+
+// stringSet tolerates repeated values, which a Terraform set cannot hold.
+func stringSet(values []string) types.Set {
+	unique := slices.Compact(slices.Sorted(slices.Values(values)))
+	elems := make([]attr.Value, 0, len(unique))
+	for _, v := range unique {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
 }

@@ -25,7 +25,7 @@ func main() {
 }
 
 func seed(ctx context.Context, url, token string) error {
-	client, err := iam.New(iam.Config{BaseURL: url, Token: token})
+	client, err := iam.New(iam.Config{BaseURL: url, Token: token, MaxRetries: iam.DefaultMaxRetries})
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func seed(ctx context.Context, url, token string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := client.SetRolePii(ctx, auditor.ID, true); err != nil {
+	if _, err := client.SetRolePII(ctx, auditor.ID, true); err != nil {
 		return err
 	}
 
@@ -70,15 +70,7 @@ func seed(ctx context.Context, url, token string) error {
 		return err
 	}
 
-	if _, err := client.SetIPPolicySettings(ctx, iam.IPPolicySettings{Enabled: true, IPPolicy: []string{"203.0.113.7", "198.51.100.1"}}); err != nil {
-		return err
-	}
-	policy, err := client.GetPasswordPolicy(ctx)
-	if err != nil {
-		return err
-	}
-	policy.MinLength = 14
-	if _, err := client.SetPasswordPolicy(ctx, *policy); err != nil {
+	if err := seedSettings(ctx, client); err != nil {
 		return err
 	}
 
@@ -91,6 +83,21 @@ func seed(ctx context.Context, url, token string) error {
 	}
 	fmt.Println("seeded: 2 role groups, 3 roles, PII access for Auditor, 1 member, 2 invitations, the IP allowlist, the password policy and example.com")
 	return nil
+}
+
+// seedSettings sets the IP allowlist and a password policy, as someone would in the app.
+func seedSettings(ctx context.Context, client *iam.Client) error {
+	ipPolicy := map[string]any{"enabled": true, "enableSupportSubnets": false, "ipPolicy": []string{"203.0.113.7", "198.51.100.1"}}
+	if _, err := client.ReplaceSettings(ctx, "/uauth/settings/user-bp-ip-policy", ipPolicy); err != nil {
+		return err
+	}
+	policy, err := client.ReadSettings(ctx, "/uauth/settings/password-policy")
+	if err != nil {
+		return err
+	}
+	policy["minLength"] = 14
+	_, err = client.ReplaceSettings(ctx, "/uauth/settings/password-policy", policy)
+	return err
 }
 
 // control calls one of the mock's control endpoints, which stand in for what happens outside the API.

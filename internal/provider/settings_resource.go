@@ -1,0 +1,346 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &settingsResource{}
+	_ resource.ResourceWithImportState    = &settingsResource{}
+	_ resource.ResourceWithValidateConfig = &settingsResource{}
+	_ resource.ResourceWithModifyPlan     = &settingsResource{}
+	_ resource.ResourceWithIdentity       = &settingsResource{}
+)
+
+// settingsResource is a settings singleton described by its spec.
+type settingsResource struct {
+	spec   settingsSpec
+	client *iam.Client
+}
+
+const (
+	onDestroyRestore = "restore"
+	onDestroyReset   = "reset"
+	onDestroyRetain  = "retain"
+)
+
+// originalKey names the private-state entry that holds the object as it was before Terraform managed
+// it, for on_destroy = "restore".
+const originalKey = "original"
+
+func (r *settingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.spec.typeSuffix
+}
+
+func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attributes := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Description:   "Always `" + r.spec.id + "`: the workspace has exactly one " + r.spec.title + ".",
+			Computed:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"on_destroy": schema.StringAttribute{
+			Description: "What destroying the resource does: `restore` (the default) writes back the " + r.spec.title +
+				" that the workspace had before Terraform managed it (when the resource was created or imported); `reset` writes the " +
+				"defaults listed above; `retain` leaves the settings as they are and only removes them from Terraform's state.",
+			Optional:   true,
+			Computed:   true,
+			Default:    stringdefault.StaticString(onDestroyRestore),
+			Validators: []validator.String{stringvalidator.OneOf(onDestroyRestore, onDestroyReset, onDestroyRetain)},
+		},
+	}
+	for _, f := range r.spec.fields {
+		attributes[f.attr] = f.schemaAttribute()
+		if f.writeOnly {
+			attributes[f.writeOnlyAttr()] = schema.MapAttribute{
+				Description: "Write-only alternative to `" + f.attr + "` (Terraform 1.11 or later): sent to the API, never stored in the " +
+					"plan or state. Terraform cannot compare it with the workspace, so `" + f.attr + "` stays null and changes made " +
+					"outside Terraform do not show; change `" + f.versionAttr() + "` to send new values.",
+				ElementType: types.StringType,
+				Optional:    true,
+				WriteOnly:   true,
+				Sensitive:   true,
+				Validators: []validator.Map{
+					mapvalidator.ConflictsWith(path.MatchRoot(f.attr)),
+					mapvalidator.AlsoRequires(path.MatchRoot(f.versionAttr())),
+				},
+			}
+			attributes[f.versionAttr()] = schema.Int64Attribute{
+				Description: "Any number; changing it sends `" + f.writeOnlyAttr() + "` to the API again, as after rotating a credential.",
+				Optional:    true,
+				Validators:  []validator.Int64{int64validator.AlsoRequires(path.MatchRoot(f.writeOnlyAttr()))},
+			}
+		}
+	}
+	resp.Schema = schema.Schema{
+		Description: r.spec.description + "\n\n" +
+			"The workspace has exactly one " + r.spec.title + ", which the API replaces whole on every change. Creating " +
+			"the resource adopts it; an argument left out of the configuration keeps the value the workspace has " +
+			"(it is never reset by accident).\n\n" +
+			"Destroying the resource depends on `on_destroy`:\n\n" +
+			"- `restore` (the default) writes back the " + r.spec.title + " that the workspace had when Terraform first " +
+			"managed it, read when the resource was created or imported and kept in the state's private data." + r.spec.writeOnlyRestoreNote() +
+			" A state written before `restore` existed has no such copy: destroying it resets the defaults, with a warning.\n" +
+			"- `reset` writes the defaults of a new workspace: " + r.spec.describeDefaults() + ". The API reference " +
+			"does not state them; they are the values a new workspace is assumed to have.\n" +
+			"- `retain` leaves the settings as they are and only removes them from Terraform's state.",
+		Attributes: attributes,
+	}
+}
+
+func (r *settingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+r.spec.id+"`, the same as the import ID: the workspace has exactly one "+r.spec.title+".")
+}
+
+func (r *settingsResource) identity() fixedIdentity {
+	return fixedIdentity{ID: types.StringValue(r.spec.id)}
+}
+
+func (r *settingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *settingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if r.spec.validate == nil {
+		return
+	}
+	r.spec.validate(r.knownValues(ctx, req.Config, &resp.Diagnostics), &resp.Diagnostics)
+}
+
+// knownValues reads the fields that from sets to known values.
+func (r *settingsResource) knownValues(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) map[string]attr.Value {
+	values := map[string]attr.Value{}
+	for _, f := range r.spec.fields {
+		v, d := getAttribute(ctx, from, f)
+		diags.Append(d...)
+		if v != nil && !v.IsNull() && !v.IsUnknown() {
+			values[f.attr] = v
+		}
+	}
+	return values
+}
+
+// ModifyPlan plans a field null while its write-only twin provides the value (the state never holds
+// it), and warns of a planned object that may hurt.
+func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if r.spec.warn != nil {
+		r.spec.warn(r.knownValues(ctx, req.Plan, &resp.Diagnostics), &resp.Diagnostics)
+	}
+	for _, f := range r.spec.fields {
+		if !f.writeOnly {
+			continue
+		}
+		var version types.Int64
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
+		if !version.IsNull() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(f.attr), types.MapNull(types.StringType))...)
+		}
+	}
+}
+
+// Create adopts the object, and keeps a copy of it as it was for on_destroy = "restore".
+func (r *settingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
+	if original := r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics); original != nil {
+		keepOriginal(ctx, original, resp.Private, &resp.Diagnostics)
+	}
+}
+
+func (r *settingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
+	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// write sends the whole object: the planned values where known, write-only values from the
+// configuration, and the API's current values elsewhere. It returns the object as it was before,
+// less the fields that write-only values provided (secrets stay out of the state, private data
+// included); nil when the write failed.
+func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) map[string]any {
+	current, err := r.read(ctx)
+	if err != nil {
+		addAPIError(diags, "Cannot read the "+r.spec.title, err)
+		return nil
+	}
+	original := r.spec.object(current)
+	object := r.spec.object(current)
+	for _, f := range r.spec.fields {
+		v, d := getAttribute(ctx, plan, f)
+		diags.Append(d...)
+		if v == nil || v.IsUnknown() || v.IsNull() {
+			continue
+		}
+		object[f.json] = toJSON(ctx, f, v, diags)
+	}
+	for _, f := range r.spec.fields {
+		if !f.writeOnly {
+			continue
+		}
+		var secret types.Map
+		diags.Append(config.GetAttribute(ctx, path.Root(f.writeOnlyAttr()), &secret)...)
+		if !secret.IsNull() && !secret.IsUnknown() {
+			object[f.json] = toJSON(ctx, f, secret, diags)
+			delete(original, f.json)
+		}
+	}
+	if diags.HasError() {
+		return nil
+	}
+	written, err := r.replace(ctx, object)
+	if err != nil {
+		addAPIError(diags, "Cannot update the "+r.spec.title, err)
+		return nil
+	}
+	var onDestroy types.String
+	diags.Append(plan.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	r.setState(ctx, written, onDestroy, plan, state, diags)
+	return original
+}
+
+// privateData is the part of a resource's private state that create, import and delete use.
+type privateData interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+func keepOriginal(ctx context.Context, original map[string]any, private privateData, diags *diag.Diagnostics) {
+	raw, err := json.Marshal(original)
+	if err != nil {
+		diags.AddError("Cannot keep the settings as they were", err.Error())
+		return
+	}
+	diags.Append(private.SetKey(ctx, originalKey, raw)...)
+}
+
+// objectToWriteOnDestroy is what on_destroy asks to write back; nil for "retain". A state without the
+// original object (written before "restore" existed) falls back to the defaults, with a warning.
+func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy string, private privateData, diags *diag.Diagnostics) map[string]any {
+	switch onDestroy {
+	case onDestroyRetain:
+		return nil
+	case onDestroyReset:
+		return r.spec.defaults()
+	}
+	raw, d := private.GetKey(ctx, originalKey)
+	diags.Append(d...)
+	if len(raw) == 0 {
+		diags.AddWarning("Restored the defaults of the "+r.spec.title,
+			"on_destroy = \"restore\" writes back the "+r.spec.title+" as it was before Terraform managed it, but this "+
+				"resource's state holds no copy of it (it was written by an older version of the provider), so the defaults "+
+				"were written instead, as on_destroy = \"reset\" does: "+r.spec.describeDefaults()+".")
+		return r.spec.defaults()
+	}
+	decoder := json.NewDecoder(bytes.NewReader(raw))
+	decoder.UseNumber()
+	var original map[string]any
+	if err := decoder.Decode(&original); err != nil {
+		diags.AddError("Cannot read the "+r.spec.title+" as it was", "The copy kept in the state's private data is damaged: "+err.Error()+
+			". Set on_destroy = \"reset\" or \"retain\" and apply before destroying.")
+		return nil
+	}
+	return r.spec.object(original)
+}
+
+// setState records object; prior (the plan, or the state before a refresh) tells which fields take
+// their value from a write-only twin and stay null.
+func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, prior attributeGetter, state *tfsdk.State, diags *diag.Diagnostics) {
+	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
+	diags.Append(state.SetAttribute(ctx, path.Root("on_destroy"), onDestroy)...)
+	for _, f := range r.spec.fields {
+		value := fromJSON(f, object[f.json], diags)
+		if f.writeOnly {
+			var version types.Int64
+			diags.Append(prior.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
+			diags.Append(state.SetAttribute(ctx, path.Root(f.versionAttr()), version)...)
+			diags.Append(state.SetAttribute(ctx, path.Root(f.writeOnlyAttr()), types.MapNull(types.StringType))...)
+			if !version.IsNull() {
+				value = types.MapNull(types.StringType)
+			}
+		}
+		diags.Append(state.SetAttribute(ctx, path.Root(f.attr), value)...)
+	}
+}
+
+// read reads the object as the API has it.
+func (r *settingsResource) read(ctx context.Context) (map[string]any, error) {
+	return r.client.ReadSettings(ctx, r.spec.path)
+}
+
+// replace writes object, which spec.object has built, and returns it as the API stored it.
+func (r *settingsResource) replace(ctx context.Context, object map[string]any) (map[string]any, error) {
+	return r.client.ReplaceSettings(ctx, r.spec.path, object)
+}
+
+func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
+	current, err := r.read(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title, err)
+		return
+	}
+	var onDestroy types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	if onDestroy.IsNull() {
+		onDestroy = types.StringValue(onDestroyRestore)
+	}
+	r.setState(ctx, current, onDestroy, req.State, &resp.State, &resp.Diagnostics)
+}
+
+func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var onDestroy types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	object := r.objectToWriteOnDestroy(ctx, onDestroy.ValueString(), req.Private, &resp.Diagnostics)
+	if object == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	if _, err := r.replace(ctx, object); err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot write back the %s (on_destroy = %q)", r.spec.title, onDestroy.ValueString()), err)
+	}
+}
+
+func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, ok := importedString(ctx, req, "id", r.spec.id, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if id != r.spec.id {
+		summary := "Invalid import ID"
+		if req.ID == "" {
+			summary = "Invalid import identity: id"
+		}
+		resp.Diagnostics.AddError(summary,
+			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, id))
+		return
+	}
+	current, err := r.read(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title+" to import it", err)
+		return
+	}
+	keepOriginal(ctx, r.spec.object(current), resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyRestore)...)
+	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
+}
