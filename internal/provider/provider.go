@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,6 +33,8 @@ const (
 	envAPIURL         = "SYNERISE_API_URL"
 	envAPIToken       = "SYNERISE_API_TOKEN"
 	envRequestTimeout = "SYNERISE_REQUEST_TIMEOUT"
+	// envMaxRequestsPerSecond caps the provider's request rate when the block leaves max_requests_per_second out.
+	envMaxRequestsPerSecond = "SYNERISE_MAX_REQUESTS_PER_SECOND"
 )
 
 var (
@@ -46,11 +49,12 @@ type SyneriseProvider struct {
 
 // SyneriseProviderModel is the provider block.
 type SyneriseProviderModel struct {
-	APIURL         types.String         `tfsdk:"api_url"`
-	APIToken       types.String         `tfsdk:"api_token"`
-	MaxRetries     types.Int64          `tfsdk:"max_retries"`
-	MaxRetryWait   timetypes.GoDuration `tfsdk:"max_retry_wait"`
-	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+	APIURL               types.String         `tfsdk:"api_url"`
+	APIToken             types.String         `tfsdk:"api_token"`
+	MaxRetries           types.Int64          `tfsdk:"max_retries"`
+	MaxRetryWait         timetypes.GoDuration `tfsdk:"max_retry_wait"`
+	RequestTimeout       timetypes.GoDuration `tfsdk:"request_timeout"`
+	MaxRequestsPerSecond types.Int64          `tfsdk:"max_requests_per_second"`
 }
 
 // New returns the provider factory for a release version.
@@ -103,6 +107,16 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				CustomType: timetypes.GoDurationType{},
 				Optional:   true,
 			},
+			"max_requests_per_second": schema.Int64Attribute{
+				Description: "The most requests the provider sends to the API in any second, to stay under the API's rate limits " +
+					"in a large plan or apply. Every attempt counts, retries included; all resources, data sources and actions of " +
+					"one provider configuration share the budget (each alias has its own), and an idle provider saves up no more " +
+					"than one request. Requests wait for their turn, so a low cap makes runs longer, never failed; a wait ends " +
+					"when Terraform is interrupted. Defaults to the `" + envMaxRequestsPerSecond + "` environment variable, then " +
+					"to 0, no cap.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
 		},
 	}
 }
@@ -144,17 +158,19 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	maxWait := positiveDuration(config.MaxRetryWait, "", path.Root("max_retry_wait"), "maximum retry wait", &resp.Diagnostics)
 	requestTimeout := positiveDuration(config.RequestTimeout, envRequestTimeout, path.Root("request_timeout"), "request timeout", &resp.Diagnostics)
+	maxRequestsPerSecond := requestRateCap(config.MaxRequestsPerSecond, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	client, err := iam.New(iam.Config{
-		BaseURL:        apiURL,
-		Token:          token,
-		MaxRetries:     maxRetries,
-		MaxRetryWait:   maxWait,
-		RequestTimeout: requestTimeout,
-		UserAgent:      fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
-		Logger:         tflogLogger{secret: token},
+		BaseURL:              apiURL,
+		Token:                token,
+		MaxRetries:           maxRetries,
+		MaxRetryWait:         maxWait,
+		RequestTimeout:       requestTimeout,
+		MaxRequestsPerSecond: maxRequestsPerSecond,
+		UserAgent:            fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
+		Logger:               tflogLogger{secret: token},
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
@@ -271,6 +287,25 @@ func positiveDuration(value timetypes.GoDuration, env string, attribute path.Pat
 			fmt.Sprintf("%s must be a positive duration such as 30s, got %q.", attribute, value.ValueString()))
 	}
 	return d
+}
+
+// requestRateCap reads max_requests_per_second, or SYNERISE_MAX_REQUESTS_PER_SECOND when the block
+// leaves it out; 0, no cap, when neither sets it. The schema's validator refuses a negative value in the block.
+func requestRateCap(value types.Int64, diags *diag.Diagnostics) int {
+	if !value.IsNull() {
+		return int(value.ValueInt64())
+	}
+	raw := os.Getenv(envMaxRequestsPerSecond)
+	if raw == "" {
+		return 0
+	}
+	perSecond, err := strconv.Atoi(raw)
+	if err != nil || perSecond < 0 {
+		diags.AddAttributeError(path.Root("max_requests_per_second"), "Invalid request rate cap",
+			fmt.Sprintf("The %s environment variable must be a whole number of requests per second, 0 for no cap, got %q. "+
+				"Correct or unset it, or set max_requests_per_second in the provider block.", envMaxRequestsPerSecond, raw))
+	}
+	return perSecond
 }
 
 func firstNonEmpty(values ...string) string {
