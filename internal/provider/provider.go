@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -40,6 +41,7 @@ const (
 var (
 	_ provider.Provider                  = &SyneriseProvider{}
 	_ provider.ProviderWithListResources = &SyneriseProvider{}
+	_ provider.ProviderWithActions       = &SyneriseProvider{}
 )
 
 // SyneriseProvider holds nothing mutable: Configure hands each resource the client it builds.
@@ -179,6 +181,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.ListResourceData = client
+	resp.ActionData = client
 }
 
 func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -219,6 +222,14 @@ func (p *SyneriseProvider) ListResources(ctx context.Context) []func() list.List
 		})
 	}
 	return factories
+}
+
+// Actions are the one-off operations, which Terraform 1.14 and later run from action blocks.
+func (p *SyneriseProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewUserPasswordResetAction,
+		NewUserMFAResetAction,
+	}
 }
 
 func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.DataSource {
