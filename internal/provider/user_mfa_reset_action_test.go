@@ -54,6 +54,13 @@ func TestAccUserMFAResetAction_invalidInput(t *testing.T) {
 				ExpectError: wrappedError(`Attribute user_id value must be at least 1, got: -5`),
 			},
 			{
+				// A lookup that finds nobody yields null once the data source is read, after Terraform
+				// validated the configuration, so the check for a required argument let it through.
+				Config: w.config(`data "synerise_users" "all" {}` + resetOnCreate("synerise_user_mfa_reset",
+					`one([for u in data.synerise_users.all.users : u.id if u.email == "nobody@example.com"])`)),
+				ExpectError: wrappedError(`Cannot reset the multi-factor authentication: no user_id(?s).*user_id is null`),
+			},
+			{
 				Config:      w.config(resetOnCreate("synerise_user_mfa_reset", "4242")),
 				ExpectError: wrappedError(`Cannot reset the multi-factor authentication of user 4242(?s).*The workspace has no user 4242`),
 			},

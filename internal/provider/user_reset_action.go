@@ -67,7 +67,7 @@ func (a *userResetAction) Configure(_ context.Context, req action.ConfigureReque
 func (a *userResetAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
 	var config userResetModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || a.client == nil || config.UserID.IsUnknown() {
+	if resp.Diagnostics.HasError() || a.client == nil || config.UserID.IsUnknown() || !a.hasUserID(config, &resp.Diagnostics) {
 		return
 	}
 	a.resettableUser(ctx, config.UserID.ValueInt64(), &resp.Diagnostics)
@@ -76,7 +76,7 @@ func (a *userResetAction) ModifyPlan(ctx context.Context, req action.ModifyPlanR
 func (a *userResetAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	var config userResetModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !a.hasUserID(config, &resp.Diagnostics) {
 		return
 	}
 	id := config.UserID.ValueInt64()
@@ -96,6 +96,19 @@ func (a *userResetAction) Invoke(ctx context.Context, req action.InvokeRequest, 
 		return
 	}
 	resp.SendProgress(action.InvokeProgressEvent{Message: a.done(user)})
+}
+
+// hasUserID refuses a null user_id. Terraform checks that a required argument is set when it validates
+// the configuration, but not again when a value it did not know then, such as a lookup in a data
+// source, turns out to be null.
+func (a *userResetAction) hasUserID(config userResetModel, diags *diag.Diagnostics) bool {
+	if !config.UserID.IsNull() {
+		return true
+	}
+	diags.AddAttributeError(path.Root("user_id"), fmt.Sprintf("Cannot reset the %s: no user_id", a.what),
+		"user_id is null, as a lookup that finds no user yields, such as one() over an empty list of data.synerise_users. "+
+			"Check that the user the lookup looks for is a member of the workspace.")
+	return false
 }
 
 // resettableUser reads the user, or says why there is nothing of theirs to reset.
