@@ -4,6 +4,8 @@
 //
 //	go run . -sizes 50,200,1000 -latencies 0ms,50ms -out results
 //
+// -max-rps measures again under each request-rate cap it lists (max_requests_per_second); 0 is none.
+//
 // It lives in a module of its own so that its plotting library stays out of the provider's
 // dependencies.
 package main
@@ -40,8 +42,10 @@ var phases = []phase{phaseApply, phasePlan, phaseDestroy}
 // measurement is one phase of one size at one latency.
 type measurement struct {
 	Latency string `json:"latency"`
-	N       int    `json:"n"`
-	Phase   phase  `json:"phase"`
+	// MaxRPS is the provider's cap on requests per second (max_requests_per_second); 0 is none.
+	MaxRPS int   `json:"maxRequestsPerSecond"`
+	N      int   `json:"n"`
+	Phase  phase `json:"phase"`
 	// Runs is how many times the phase was timed; Floor and Provider are the medians.
 	Runs     int     `json:"runs"`
 	Floor    float64 `json:"floorSeconds"`
@@ -60,11 +64,16 @@ func main() {
 	latencies := flag.String("latencies", "0ms,50ms", "latencies of the mock API per request, comma-separated")
 	out := flag.String("out", "results", "folder for results.md, results.json and the plots")
 	root := flag.String("repo", "..", "the provider's repository")
+	maxRPS := flag.String("max-rps", "0", "caps on the provider's requests per second to measure under, comma-separated; 0 is none")
 	flag.Parse()
 
 	ns, err := parseInts(*sizes)
 	if err != nil {
 		log.Fatalf("-sizes: %v", err)
+	}
+	caps, err := parseCaps(*maxRPS)
+	if err != nil {
+		log.Fatalf("-max-rps: %v", err)
 	}
 	var lats []time.Duration
 	for _, s := range strings.Split(*latencies, ",") {
@@ -75,7 +84,7 @@ func main() {
 		lats = append(lats, d)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	results, err := run(ctx, *root, ns, lats)
+	results, err := run(ctx, *root, ns, lats, caps)
 	stop()
 	if err != nil {
 		log.Fatal(err)
@@ -98,7 +107,20 @@ func parseInts(s string) ([]int, error) {
 	return out, nil
 }
 
-func run(ctx context.Context, root string, ns []int, lats []time.Duration) ([]measurement, error) {
+// parseCaps reads the request-rate caps, each 0 (none) or more.
+func parseCaps(s string) ([]int, error) {
+	var out []int
+	for _, part := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 0 {
+			return nil, fmt.Errorf("%q is not a number of requests per second, 0 or more", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func run(ctx context.Context, root string, ns []int, lats []time.Duration, caps []int) ([]measurement, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -130,16 +152,19 @@ func run(ctx context.Context, root string, ns []int, lats []time.Duration) ([]me
 		if err != nil {
 			return nil, err
 		}
-		env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
-			"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1")
-		for _, n := range ns {
-			log.Printf("latency %s, N = %d", lat, n)
-			ms, err := measureSize(ctx, work, env, mock, lat, n)
-			if err != nil {
-				mock.stop()
-				return nil, fmt.Errorf("latency %s, N = %d: %w", lat, n, err)
+		for _, limit := range caps {
+			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
+				"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1",
+				"SYNERISE_MAX_REQUESTS_PER_SECOND="+strconv.Itoa(limit))
+			for _, n := range ns {
+				log.Printf("latency %s, cap %s, N = %d", lat, capLabel(limit), n)
+				ms, err := measureSize(ctx, work, env, mock, lat, limit, n)
+				if err != nil {
+					mock.stop()
+					return nil, fmt.Errorf("latency %s, cap %s, N = %d: %w", lat, capLabel(limit), n, err)
+				}
+				results = append(results, ms...)
 			}
-			results = append(results, ms...)
 		}
 		mock.stop()
 	}
@@ -153,10 +178,18 @@ func goBuild(ctx context.Context, root, out, pkg string) error {
 	return cmd.Run()
 }
 
-func measureSize(ctx context.Context, work string, env []string, mock *mockProcess, lat time.Duration, n int) ([]measurement, error) {
+// capLabel renders a request-rate cap for the log and the report.
+func capLabel(limit int) string {
+	if limit == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d/s", limit)
+}
+
+func measureSize(ctx context.Context, work string, env []string, mock *mockProcess, lat time.Duration, limit, n int) ([]measurement, error) {
 	shape := shapeFor(n)
 	floorDir := filepath.Join(work, fmt.Sprintf("floor-%d", n))
-	providerDir := filepath.Join(work, fmt.Sprintf("provider-%d", n))
+	providerDir := filepath.Join(work, fmt.Sprintf("provider-%d-cap-%d", n, limit))
 	for dir, config := range map[string]string{floorDir: shape.floorConfig(), providerDir: shape.providerConfig()} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
@@ -198,7 +231,7 @@ func measureSize(ctx context.Context, work string, env []string, mock *mockProce
 		}
 		floor, took := median(floors), median(tooks)
 		out = append(out, measurement{
-			Latency: lat.String(), N: n, Phase: ph, Runs: runs,
+			Latency: lat.String(), MaxRPS: limit, N: n, Phase: ph, Runs: runs,
 			Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
 			Requests: total, PeakRSS: peak, Routes: routes,
 		})

@@ -45,15 +45,16 @@ func markdown(results []measurement) string {
 		time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), planRuns)
 	b.WriteString(targets(results))
 	fmt.Fprintf(&b, "![ratio to the floor](ratio.png)\n\n")
-	fmt.Fprintf(&b, "| latency | N | phase | floor (s) | provider (s) | ratio | requests | requests per resource | provider peak RSS (MiB) |\n")
-	fmt.Fprintf(&b, "|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| latency | request cap | N | phase | floor (s) | provider (s) | ratio | requests | requests per resource | provider peak RSS (MiB) |\n")
+	fmt.Fprintf(&b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range results {
-		fmt.Fprintf(&b, "| %s | %d | %s | %.2f | %.2f | %.2f | %d | %.2f | %.1f |\n", m.Latency, m.N, m.Phase, m.Floor, m.Provider,
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %.2f | %.2f | %.2f | %d | %.2f | %.1f |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase, m.Floor, m.Provider,
 			m.Ratio, m.Requests, float64(m.Requests)/float64(m.N), float64(m.PeakRSS)/(1<<20))
 	}
+	b.WriteString(capCosts(results))
 	fmt.Fprintf(&b, "\n## Requests by route\n\n")
 	for _, m := range results {
-		if m.Latency != results[0].Latency {
+		if m.Latency != results[0].Latency || m.MaxRPS != 0 {
 			continue
 		}
 		routes := make([]string, 0, len(m.Routes))
@@ -65,10 +66,36 @@ func markdown(results []measurement) string {
 	return b.String()
 }
 
+// capCosts compares each phase under a request-rate cap with the same phase without one: the cap
+// cannot make a phase of R requests shorter than R/cap seconds, and this shows how close it comes.
+func capCosts(results []measurement) string {
+	var b strings.Builder
+	for _, capped := range results {
+		if capped.MaxRPS == 0 {
+			continue
+		}
+		i := slices.IndexFunc(results, func(m measurement) bool {
+			return m.MaxRPS == 0 && m.Latency == capped.Latency && m.N == capped.N && m.Phase == capped.Phase
+		})
+		if i < 0 {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("\n## Cost of the request-rate cap\n\n| latency | request cap | N | phase | uncapped (s) | capped (s) | slower by | requests / cap (s) |\n|---|---|---:|---|---:|---:|---:|---:|\n")
+		}
+		free := results[i]
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %.2f | %.2f | %.2f× | %.2f |\n", capped.Latency, capLabel(capped.MaxRPS), capped.N, capped.Phase,
+			free.Provider, capped.Provider, capped.Provider/free.Provider, float64(capped.Requests)/float64(capped.MaxRPS))
+	}
+	return b.String()
+}
+
 // targets checks the figures the project aims for, at N = 1,000 without added latency.
 func targets(results []measurement) string {
 	find := func(ph phase) (measurement, bool) {
-		i := slices.IndexFunc(results, func(m measurement) bool { return m.N == 1000 && m.Latency == "0s" && m.Phase == ph })
+		i := slices.IndexFunc(results, func(m measurement) bool {
+			return m.N == 1000 && m.Latency == "0s" && m.MaxRPS == 0 && m.Phase == ph
+		})
 		if i < 0 {
 			return measurement{}, false
 		}
@@ -98,7 +125,7 @@ func targets(results []measurement) string {
 	return b.String()
 }
 
-// plotRatios draws the ratio to the floor against N, a line per phase and latency.
+// plotRatios draws the ratio to the floor against N, a line per phase and latency, without a request cap.
 func plotRatios(path string, results []measurement) error {
 	p := plot.New()
 	p.Title.Text = "terraform-provider-synerise: wall time / terraform_data floor"
@@ -123,7 +150,7 @@ func plotRatios(path string, results []measurement) error {
 		for _, ph := range phases {
 			var pts plotter.XYs
 			for _, m := range results {
-				if m.Latency == lat && m.Phase == ph {
+				if m.Latency == lat && m.MaxRPS == 0 && m.Phase == ph {
 					pts = append(pts, plotter.XY{X: float64(m.N), Y: m.Ratio})
 				}
 			}

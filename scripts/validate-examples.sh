@@ -5,7 +5,8 @@
 # example into a configuration would have. The CLI configuration is a throw-away file with
 # dev_overrides (validate then needs no `terraform init` and no registry), so ~/.terraformrc is never
 # touched. The examples that need a newer CLI than the one on PATH, import blocks by identity (1.12),
-# list blocks and examples/adopt (1.14), are validated with TERRAFORM, or skipped when it is older.
+# list blocks, action blocks, examples/adopt and examples/workspace-actions (1.14), are validated with
+# TERRAFORM, or skipped when it is older.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,8 +80,12 @@ if [[ -n "$version" ]] && printf '1.14.0\n%s\n' "$version" | sort -V -C; then
     validate "$terraform" "${folder%/}" "$folder"/*.tfquery.hcl
   done
   validate "$terraform" examples/adopt examples/adopt/*.tf examples/adopt/*.tfquery.hcl
+  for folder in examples/actions/*/; do
+    validate "$terraform" "${folder%/}" "$folder"/*.tf
+  done
+  validate "$terraform" examples/workspace-actions examples/workspace-actions/*.tf
 else
-  echo "skipped: the import-by-identity, list-resource and adopt examples need Terraform 1.14 or later;" \
+  echo "skipped: the import-by-identity, list-resource, action, adopt and workspace-actions examples need Terraform 1.14 or later;" \
     "${TERRAFORM:-terraform} is ${version:-not found}. Set TERRAFORM to a newer CLI."
 fi
 

@@ -53,6 +53,9 @@ type Config struct {
 	HTTPClient *http.Client
 	// Logger receives debug lines about requests and retries; nothing is logged when nil.
 	Logger Logger
+	// MaxRequestsPerSecond caps the requests the client sends, every attempt of every request
+	// counted, with a burst of one; zero means no cap.
+	MaxRequestsPerSecond int
 }
 
 // Client talks to one workspace of the API with one token. It is safe for concurrent use.
@@ -91,6 +94,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if cfg.MaxRetries < 0 {
 		return nil, fmt.Errorf("invalid MaxRetries %d: 0 (no retries) or more is required", cfg.MaxRetries)
+	}
+	if cfg.MaxRequestsPerSecond < 0 {
+		return nil, fmt.Errorf("the request rate cap must be 0 (none) or more, got %d", cfg.MaxRequestsPerSecond)
 	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-synerise"

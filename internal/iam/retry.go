@@ -119,7 +119,11 @@ func newRetryingClient(cfg Config, debug func(context.Context, string, map[strin
 		return nil
 	}
 	client.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	pace := newPacer(cfg.MaxRequestsPerSecond)
+	// The pacer waits here, before each attempt is handed to the HTTP client, so that the wait covers
+	// retries too and does not count against the attempt's request timeout.
 	client.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
+		pace.awaitTurn(req.Context())
 		fields := map[string]any{"method": req.Method, "path": req.URL.Path}
 		if attempt > 0 {
 			fields["attempt"] = attempt + 1

@@ -33,6 +33,12 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	if errors.As(err, &unknown) {
 		detail += "\n\n" + findBeforeCreatingAgain(unknown)
 	}
+	var unconfirmed *iam.UnconfirmedResetError
+	if errors.As(err, &unconfirmed) {
+		detail += fmt.Sprintf("\n\nThe API may have mailed user %d a password reset link all the same, so the provider did not send "+
+			"the request again. Ask them whether a link arrived before invoking the action again: each reset mails a new "+
+			"link and voids the one before.", unconfirmed.UserID)
+	}
 	var timeout *iam.TimeoutError
 	if errors.As(err, &timeout) {
 		detail += fmt.Sprintf("\n\nThe API did not answer within %s. If it is slow rather than down, raise request_timeout in the provider "+

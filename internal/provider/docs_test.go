@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -167,6 +168,45 @@ func TestDocs_listResources(t *testing.T) {
 	}
 }
 
+func actionFactories(t *testing.T) []func() action.Action {
+	t.Helper()
+	p, ok := New("test")().(provider.ProviderWithActions)
+	if !ok {
+		t.Fatal("the provider has no actions")
+	}
+	return p.Actions(context.Background())
+}
+
+func actionTypeName(a action.Action) string {
+	resp := &action.MetadataResponse{}
+	a.Metadata(context.Background(), action.MetadataRequest{ProviderTypeName: "synerise"}, resp)
+	return resp.TypeName
+}
+
+// Every action has an example, which its page shows, and examples/workspace-actions (make
+// demo-actions) triggers it; its description says which Terraform it needs.
+func TestDocs_actions(t *testing.T) {
+	workspace := readRepoFile(t, filepath.Join("examples", "workspace-actions", "main.tf"))
+	for _, factory := range actionFactories(t) {
+		a := factory()
+		typeName := actionTypeName(a)
+		t.Run(typeName, func(t *testing.T) {
+			example := readRepoFile(t, filepath.Join("examples", "actions", typeName, "action.tf"))
+			if !strings.Contains(example, `action "`+typeName+`" `) || !strings.Contains(example, "-invoke=action."+typeName+".") {
+				t.Errorf("examples/actions/%s/action.tf has no action block of %s, or does not show how to invoke it", typeName, typeName)
+			}
+			if !strings.Contains(workspace, "action."+typeName+".") {
+				t.Errorf("examples/workspace-actions does not trigger %s, so make demo-actions does not run it", typeName)
+			}
+			schema := &action.SchemaResponse{}
+			a.Schema(context.Background(), action.SchemaRequest{}, schema)
+			if !strings.Contains(schema.Schema.Description, "Terraform 1.14 or later") {
+				t.Errorf("the description of %s does not say it needs Terraform 1.14 or later", typeName)
+			}
+		})
+	}
+}
+
 // An example folder of a type the provider no longer registers would render no page and rot unseen.
 func TestDocs_noExamplesOfUnknownTypes(t *testing.T) {
 	known := map[string]bool{}
@@ -179,7 +219,10 @@ func TestDocs_noExamplesOfUnknownTypes(t *testing.T) {
 	for _, name := range registeredListResourceTypes(t) {
 		known[filepath.Join("list-resources", name)] = true
 	}
-	for _, kind := range []string{"resources", "data-sources", "list-resources"} {
+	for _, factory := range actionFactories(t) {
+		known[filepath.Join("actions", actionTypeName(factory()))] = true
+	}
+	for _, kind := range []string{"resources", "data-sources", "list-resources", "actions"} {
 		entries, err := os.ReadDir(filepath.Join(repoRoot, "examples", kind))
 		if err != nil {
 			t.Fatal(err)

@@ -8,11 +8,13 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -32,11 +34,14 @@ const (
 	envAPIURL         = "SYNERISE_API_URL"
 	envAPIToken       = "SYNERISE_API_TOKEN"
 	envRequestTimeout = "SYNERISE_REQUEST_TIMEOUT"
+	// envMaxRequestsPerSecond caps the provider's request rate when the block leaves max_requests_per_second out.
+	envMaxRequestsPerSecond = "SYNERISE_MAX_REQUESTS_PER_SECOND"
 )
 
 var (
 	_ provider.Provider                  = &SyneriseProvider{}
 	_ provider.ProviderWithListResources = &SyneriseProvider{}
+	_ provider.ProviderWithActions       = &SyneriseProvider{}
 )
 
 // SyneriseProvider holds nothing mutable: Configure hands each resource the client it builds.
@@ -46,11 +51,12 @@ type SyneriseProvider struct {
 
 // SyneriseProviderModel is the provider block.
 type SyneriseProviderModel struct {
-	APIURL         types.String         `tfsdk:"api_url"`
-	APIToken       types.String         `tfsdk:"api_token"`
-	MaxRetries     types.Int64          `tfsdk:"max_retries"`
-	MaxRetryWait   timetypes.GoDuration `tfsdk:"max_retry_wait"`
-	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+	APIURL               types.String         `tfsdk:"api_url"`
+	APIToken             types.String         `tfsdk:"api_token"`
+	MaxRetries           types.Int64          `tfsdk:"max_retries"`
+	MaxRetryWait         timetypes.GoDuration `tfsdk:"max_retry_wait"`
+	RequestTimeout       timetypes.GoDuration `tfsdk:"request_timeout"`
+	MaxRequestsPerSecond types.Int64          `tfsdk:"max_requests_per_second"`
 }
 
 // New returns the provider factory for a release version.
@@ -103,6 +109,16 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				CustomType: timetypes.GoDurationType{},
 				Optional:   true,
 			},
+			"max_requests_per_second": schema.Int64Attribute{
+				Description: "The most requests the provider sends to the API in any second, to stay under the API's rate limits " +
+					"in a large plan or apply. Every attempt counts, retries included; all resources, data sources and actions of " +
+					"one provider configuration share the budget (each alias has its own), and an idle provider saves up no more " +
+					"than one request. Requests wait for their turn, so a low cap makes runs longer, never failed; a wait ends " +
+					"when Terraform is interrupted. Defaults to the `" + envMaxRequestsPerSecond + "` environment variable, then " +
+					"to 0, no cap.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
 		},
 	}
 }
@@ -144,17 +160,19 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	maxWait := positiveDuration(config.MaxRetryWait, "", path.Root("max_retry_wait"), "maximum retry wait", &resp.Diagnostics)
 	requestTimeout := positiveDuration(config.RequestTimeout, envRequestTimeout, path.Root("request_timeout"), "request timeout", &resp.Diagnostics)
+	maxRequestsPerSecond := requestRateCap(config.MaxRequestsPerSecond, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	client, err := iam.New(iam.Config{
-		BaseURL:        apiURL,
-		Token:          token,
-		MaxRetries:     maxRetries,
-		MaxRetryWait:   maxWait,
-		RequestTimeout: requestTimeout,
-		UserAgent:      fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
-		Logger:         tflogLogger{secret: token},
+		BaseURL:              apiURL,
+		Token:                token,
+		MaxRetries:           maxRetries,
+		MaxRetryWait:         maxWait,
+		RequestTimeout:       requestTimeout,
+		MaxRequestsPerSecond: maxRequestsPerSecond,
+		UserAgent:            fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
+		Logger:               tflogLogger{secret: token},
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
@@ -163,6 +181,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.ListResourceData = client
+	resp.ActionData = client
 }
 
 func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -203,6 +222,14 @@ func (p *SyneriseProvider) ListResources(ctx context.Context) []func() list.List
 		})
 	}
 	return factories
+}
+
+// Actions are the one-off operations, which Terraform 1.14 and later run from action blocks.
+func (p *SyneriseProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewUserPasswordResetAction,
+		NewUserMFAResetAction,
+	}
 }
 
 func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.DataSource {
@@ -271,6 +298,25 @@ func positiveDuration(value timetypes.GoDuration, env string, attribute path.Pat
 			fmt.Sprintf("%s must be a positive duration such as 30s, got %q.", attribute, value.ValueString()))
 	}
 	return d
+}
+
+// requestRateCap reads max_requests_per_second, or SYNERISE_MAX_REQUESTS_PER_SECOND when the block
+// leaves it out; 0, no cap, when neither sets it. The schema's validator refuses a negative value in the block.
+func requestRateCap(value types.Int64, diags *diag.Diagnostics) int {
+	if !value.IsNull() {
+		return int(value.ValueInt64())
+	}
+	raw := os.Getenv(envMaxRequestsPerSecond)
+	if raw == "" {
+		return 0
+	}
+	perSecond, err := strconv.Atoi(raw)
+	if err != nil || perSecond < 0 {
+		diags.AddAttributeError(path.Root("max_requests_per_second"), "Invalid request rate cap",
+			fmt.Sprintf("The %s environment variable must be a whole number of requests per second, 0 for no cap, got %q. "+
+				"Correct or unset it, or set max_requests_per_second in the provider block.", envMaxRequestsPerSecond, raw))
+	}
+	return perSecond
 }
 
 func firstNonEmpty(values ...string) string {

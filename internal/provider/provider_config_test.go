@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -11,6 +12,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
@@ -178,4 +184,132 @@ func TestAccProvider_requestTimeoutFromTheEnvironment(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 20*time.Second {
 		t.Errorf("the run took %s; the environment's request timeout was not applied", elapsed)
 	}
+}
+
+// busiestSecond is the largest number of requests that arrived within any one second.
+func busiestSecond(arrivals []time.Time) int {
+	busiest := 0
+	for i, from := range arrivals {
+		n := 0
+		for _, at := range arrivals[i:] {
+			if at.Sub(from) < time.Second {
+				n++
+			}
+		}
+		busiest = max(busiest, n)
+	}
+	return busiest
+}
+
+// deliveryJitter bounds how much later than its turn a request may reach the mock on a loaded machine.
+// A request delayed by it lets one second of arrivals hold the requests of a second and the jitter.
+const deliveryJitter = 250 * time.Millisecond
+
+// expectRateWithin checks that the provider's requests never came faster than perSecond, with the
+// burst of one the cap allows and the delivery jitter, and that there were enough of them for that
+// to say something. Without a cap the provider sends hundreds a second.
+func (w *testWorkspace) expectRateWithin(perSecond, atLeast int) error {
+	arrivals := w.mock.Arrivals()
+	if len(arrivals) < atLeast {
+		return fmt.Errorf("the mock received %d requests of the provider, want at least %d to measure their rate", len(arrivals), atLeast)
+	}
+	allowed := perSecond + 1 + int(math.Ceil(float64(perSecond)*deliveryJitter.Seconds()))
+	if busiest := busiestSecond(arrivals); busiest > allowed {
+		return fmt.Errorf("%d requests arrived within one second, over the cap of %d a second (%d with the burst and jitter)", busiest, perSecond, allowed)
+	}
+	return nil
+}
+
+// A hundred roles under a cap of 20 requests a second: apply, refresh and destroy never send more
+// than that in any second, retries included; a bad cap is refused before anything is sent, and the
+// state survives it.
+func TestAccProvider_requestRateCap(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := func(limit string) string {
+		return fmt.Sprintf(`
+provider "synerise" {
+  api_url                 = %q
+  api_token               = %q
+  max_retries             = 10
+  max_retry_wait          = "200ms"
+  max_requests_per_second = %s
+}
+
+resource "synerise_role_group" "many" {
+  name = "Many"
+}
+
+resource "synerise_role" "many" {
+  count    = 100
+  group_id = synerise_role_group.many.id
+  name     = "Role ${count.index}"
+}`, w.url, testToken, limit)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			return w.expectRateWithin(20, 200)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config("20"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_role.many[99]", tfjsonpath.New("name"), knownvalue.StringExact("Role 99")),
+				},
+				Check: func(*terraform.State) error {
+					if roles := w.mock.Snapshot().Roles; roles["Role 0"] != 1 || roles["Role 99"] != 1 {
+						return fmt.Errorf("the workspace holds roles %v, want each of the 100 once", roles)
+					}
+					return w.expectRateWithin(20, 100)
+				},
+			},
+			{
+				Config:      config("-1"),
+				ExpectError: wrappedError(`Attribute max_requests_per_second value must be at least 0, got: -1`),
+			},
+			{
+				// The refused cap changed nothing: the roles are all there and in the state.
+				Config: config("20"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// SYNERISE_MAX_REQUESTS_PER_SECOND stands in for max_requests_per_second; a value that is not a
+// whole number of 0 or more is refused with the variable's name.
+func TestAccProvider_requestRateCapFromTheEnvironment(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := hostileProvider(w, "max_retries = 10") + `
+resource "synerise_role_group" "few" {
+  count = 6
+  name  = "Few ${count.index}"
+}`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { t.Setenv(envMaxRequestsPerSecond, "fast") },
+				Config:      config,
+				ExpectError: wrappedError(`The SYNERISE_MAX_REQUESTS_PER_SECOND environment variable must be a whole number of requests per second, 0 for no cap, got "fast"`),
+			},
+			{
+				PreConfig:   func() { t.Setenv(envMaxRequestsPerSecond, "-3") },
+				Config:      config,
+				ExpectError: wrappedError(`environment variable must be a whole number of requests per second, 0 for no cap, got "-3"`),
+			},
+			{
+				PreConfig: func() {
+					t.Setenv(envMaxRequestsPerSecond, "2")
+					w.mock.ResetCounts()
+				},
+				Config: config,
+				Check: func(*terraform.State) error {
+					return w.expectRateWithin(2, 6)
+				},
+			},
+		},
+	})
 }
