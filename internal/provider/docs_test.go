@@ -177,6 +177,15 @@ func actionFactories(t *testing.T) []func() action.Action {
 	return p.Actions(context.Background())
 }
 
+func registeredActionTypes(t *testing.T) []string {
+	t.Helper()
+	var names []string
+	for _, factory := range actionFactories(t) {
+		names = append(names, actionTypeName(factory()))
+	}
+	return names
+}
+
 func actionTypeName(a action.Action) string {
 	resp := &action.MetadataResponse{}
 	a.Metadata(context.Background(), action.MetadataRequest{ProviderTypeName: "synerise"}, resp)
@@ -194,6 +203,10 @@ func TestDocs_actions(t *testing.T) {
 			example := readRepoFile(t, filepath.Join("examples", "actions", typeName, "action.tf"))
 			if !strings.Contains(example, `action "`+typeName+`" `) || !strings.Contains(example, "-invoke=action."+typeName+".") {
 				t.Errorf("examples/actions/%s/action.tf has no action block of %s, or does not show how to invoke it", typeName, typeName)
+			}
+			page := readRepoFile(t, filepath.Join("docs", "actions", strings.TrimPrefix(typeName, "synerise_")+".md"))
+			if !strings.Contains(page, `action "`+typeName+`" `) {
+				t.Errorf("docs/actions/%s.md does not show the example; run make generate", strings.TrimPrefix(typeName, "synerise_"))
 			}
 			if !strings.Contains(workspace, "action."+typeName+".") {
 				t.Errorf("examples/workspace-actions does not trigger %s, so make demo-actions does not run it", typeName)
@@ -245,6 +258,7 @@ func TestDocs_readmeAndChangelogListEveryType(t *testing.T) {
 	}{
 		{registeredResourceTypes(t), "docs/resources/", "New Resource"},
 		{registeredDataSourceTypes(t), "docs/data-sources/", "New Data Source"},
+		{registeredActionTypes(t), "docs/actions/", "New Action"},
 	} {
 		for _, name := range kind.names {
 			page := kind.docs + strings.TrimPrefix(name, "synerise_") + ".md"
