@@ -172,13 +172,6 @@ func TestAccInvitationResource_invalidInput(t *testing.T) {
 			{
 				Config: w.config(`resource "synerise_invitation" "x" {
   email = "ada@example.com"
-  role_ids = []
-}`),
-				ExpectError: regexp.MustCompile(`role_ids set must contain at least 1 elements`),
-			},
-			{
-				Config: w.config(`resource "synerise_invitation" "x" {
-  email = "ada@example.com"
   role_ids = [424242]
 }`),
 				ExpectError: regexp.MustCompile(`(?s)Cannot invite ada@example.com.*404 Not Found.*424242`),

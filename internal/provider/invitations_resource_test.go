@@ -26,7 +26,7 @@ locals {
 
 resource "synerise_invitations" "team" {
   members = merge(
-    { for email in local.emails : email => { role_ids = [synerise_role.auditor.id] } if !contains(%s, email) },
+    { for email in local.emails : email => { email = email, role_ids = [synerise_role.auditor.id] } if !contains(%s, email) },
     %s
   )
 }`, excluded, overrides)
@@ -39,8 +39,8 @@ func memberPath(i int) tfjsonpath.Path {
 func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 	w := newTestWorkspace(t)
 	changed := team(`["member-0003@example.com", "member-0004@example.com"]`, `{
-      "member-0002@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
-      "ada@example.com"         = { first_name = "Ada", role_ids = [synerise_role.developer.id] }
+      "member-0002@example.com" = { email = "member-0002@example.com", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+      "ada@example.com"         = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.developer.id] }
     }`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
@@ -143,8 +143,8 @@ func TestAccInvitationsResource_import(t *testing.T) {
 	config := w.config(memberRoles + `
 resource "synerise_invitations" "pair" {
   members = {
-    "ada@example.com"  = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
-    "alan@example.com" = { last_name = "Turing", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+    ada_example_com  = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.auditor.id] }
+    alan_example_com = { email = "alan@example.com", last_name = "Turing", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
   }
 }`)
 	resource.ParallelTest(t, resource.TestCase{
@@ -175,7 +175,7 @@ func TestAccInvitationsResource_invalidInput(t *testing.T) {
 			{
 				Config: w.config(`
 resource "synerise_invitations" "x" {
-  members = { "ada.example.com" = { role_ids = [1] } }
+  members = { ada = { email = "ada.example.com", role_ids = [1] } }
 }`),
 				ExpectError: regexp.MustCompile(`must be an email address`),
 			},
@@ -184,8 +184,8 @@ resource "synerise_invitations" "x" {
 				Config: w.config(`
 resource "synerise_invitations" "x" {
   members = {
-    "ada@example.com"  = { role_ids = [1] }
-    "alan@example.com" = { role_ids = [424242] }
+    ada  = { email = "ada@example.com", role_ids = [1] }
+    alan = { email = "alan@example.com", role_ids = [424242] }
   }
 }`),
 				ExpectError: regexp.MustCompile(`(?s)Cannot invite 2 members.*404 Not Found.*424242`),
@@ -225,8 +225,8 @@ func TestAccInvitationsResource_bulkAnswerWithoutTheUsers(t *testing.T) {
 						Config: w.config(memberRoles + `
 resource "synerise_invitations" "team" {
   members = {
-    "ada@example.com"   = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
-    "grace@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+    "ada@example.com"   = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.auditor.id] }
+    "grace@example.com" = { email = "grace@example.com", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
   }
 }`),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
