@@ -117,11 +117,8 @@ func TestAccHostileValues_emailCaseChangeKeepsMember(t *testing.T) {
 				},
 			},
 			{
-				PreConfig: func() {
-					w.accept(t, "mixed.case@example.com")
-					w.mock.ResetCounts()
-				},
-				Config: w.config(mixedCaseInvitation("Mixed.Case@example.com")),
+				PreConfig: w.acceptThenResetCounts(t, "mixed.case@example.com"),
+				Config:    w.config(mixedCaseInvitation("Mixed.Case@example.com")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.mixed", plancheck.ResourceActionUpdate)},
 				},
@@ -207,11 +204,8 @@ func TestAccHostileValues_invitationsKeysByCase(t *testing.T) {
 				Check: func(*terraform.State) error { return w.expectMembers("dup@", 0) },
 			},
 			{
-				PreConfig: func() {
-					w.accept(t, "mixed.case@example.com")
-					w.mock.ResetCounts()
-				},
-				Config: w.config(casedMembers("Mixed.Case@example.com")),
+				PreConfig: w.acceptThenResetCounts(t, "mixed.case@example.com"),
+				Config:    w.config(casedMembers("Mixed.Case@example.com")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -61,7 +59,7 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Optional:    true,
 			Computed:    true,
 			Default:     setdefault.StaticValue(types.SetValueMust(types.Int64Type, []attr.Value{})),
-			Validators:  []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+			Validators:  roleIDsValidators(),
 		},
 		"access_expires_at": schema.StringAttribute{
 			Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`, or " +
