@@ -171,16 +171,13 @@ func TestAccHostileValues_domainCaseChangeKeepsDomain(t *testing.T) {
 	})
 }
 
+// casedMembers labels each member with its address, as version 0 of the schema keyed them.
 func casedMembers(emails ...string) string {
-	members := ""
+	members := map[string]string{}
 	for _, email := range emails {
-		members += fmt.Sprintf("    %q = { email = %q, role_ids = [synerise_role.auditor.id] }\n", email, email)
+		members[email] = fmt.Sprintf("email = %q, role_ids = [synerise_role.auditor.id]", email)
 	}
-	return memberRoles + fmt.Sprintf(`
-resource "synerise_invitations" "team" {
-  members = {
-%s  }
-}`, members)
+	return membersConfig(members)
 }
 
 // Bug 3: in synerise_invitations, two keys that differ only by case are one address, refused at plan

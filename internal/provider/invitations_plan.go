@@ -155,13 +155,13 @@ func (r *InvitationsResource) Update(ctx context.Context, req resource.UpdateReq
 			addDeactivationRefused(&resp.Diagnostics, path.Root("members").AtMapKey(label).AtName("active"), prior.Email.ValueString())
 		}
 	}
-	joining := slices.Sorted(func(yield func(string) bool) {
-		for label := range plan.Members {
-			if priorLabel, stays := matches[label]; (!stays || slices.Contains(reinvite, priorLabel)) && !yield(label) {
-				return
-			}
+	var joining []string
+	for label := range plan.Members {
+		if priorLabel, stays := matches[label]; !stays || slices.Contains(reinvite, priorLabel) {
+			joining = append(joining, label)
 		}
-	})
+	}
+	slices.Sort(joining)
 	if refuseDeactivations(plan.Members, joining, &resp.Diagnostics) {
 		return
 	}

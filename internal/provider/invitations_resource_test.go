@@ -259,7 +259,7 @@ resource "synerise_invitations" "team" {
 func membersConfig(members map[string]string) string {
 	body := ""
 	for _, label := range slices.Sorted(maps.Keys(members)) {
-		body += fmt.Sprintf("    %s = { %s }\n", label, members[label])
+		body += fmt.Sprintf("    %q = { %s }\n", label, members[label])
 	}
 	return memberRoles + fmt.Sprintf(`
 resource "synerise_invitations" "team" {
