@@ -71,6 +71,7 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		},
 	})
 	resp.Schema = schema.Schema{
+		Version: 1,
 		Description: "The membership of one email address in the workspace, from invitation to active member.\n\n" +
 			"Creating the resource invites the address; the person accepts by email, and `status` turns from " +
 			"`PENDING` to `ACTIVE` on the next refresh. Names, roles and access expiration stay manageable in both " +
