@@ -60,7 +60,7 @@ resource "synerise_invitation" "i" {
 
 resource "synerise_invitations" "team" {
   members = {
-    for i in range(%d) : "member-${i}@bench.example.com" => { role_ids = [synerise_role.r[i %% %d].id] }
+    for i in range(%d) : "member-${i}" => { email = "member-${i}@bench.example.com", role_ids = [synerise_role.r[i %% %d].id] }
   }
 }
 

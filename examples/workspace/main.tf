@@ -96,7 +96,7 @@ resource "synerise_invitation" "lead" {
 resource "synerise_invitations" "engineering" {
   members = {
     for name in ["ada", "alan", "edsger", "barbara"] :
-    "${name}@example.com" => { role_ids = [synerise_role.developer.id] }
+    name => { email = "${name}@example.com", role_ids = [synerise_role.developer.id] }
   }
 }
 

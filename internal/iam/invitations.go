@@ -93,25 +93,7 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 		return nil, err
 	}
 	defer unlock()
-	// The batch's users by lower-case address.
-	batchUsers := func(ctx context.Context) (map[string]User, error) {
-		all, err := c.ListUsers(ctx, UserFilter{})
-		if err != nil {
-			return nil, err
-		}
-		wanted := make(map[string]bool, len(in))
-		for _, inv := range in {
-			wanted[strings.ToLower(inv.Email)] = true
-		}
-		byEmail := make(map[string]User, len(in))
-		for _, u := range all {
-			if email := strings.ToLower(u.Email); wanted[email] {
-				byEmail[email] = u
-			}
-		}
-		return byEmail, nil
-	}
-	before, err := batchUsers(ctx)
+	before, err := c.batchUsers(ctx, in)
 	if err != nil {
 		return nil, err
 	}
@@ -128,20 +110,45 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 		}
 		return users, nil
 	}, func(ctx context.Context) ([]User, bool, error) {
-		byEmail, err := batchUsers(ctx)
-		if err != nil {
-			return nil, false, err
-		}
-		users := make([]User, 0, len(in))
-		for _, inv := range in {
-			u, ok := byEmail[strings.ToLower(inv.Email)]
-			if !ok || existed[u.ID] {
-				return nil, false, nil
-			}
-			users = append(users, u)
-		}
-		return users, true, nil
+		return c.invitedBatch(ctx, in, existed)
 	})
+}
+
+// batchUsers lists the users who have the addresses of a batch, by lower-case address.
+func (c *Client) batchUsers(ctx context.Context, in []Invitation) (map[string]User, error) {
+	all, err := c.ListUsers(ctx, UserFilter{})
+	if err != nil {
+		return nil, err
+	}
+	wanted := make(map[string]bool, len(in))
+	for _, inv := range in {
+		wanted[strings.ToLower(inv.Email)] = true
+	}
+	byEmail := make(map[string]User, len(in))
+	for _, u := range all {
+		if email := strings.ToLower(u.Email); wanted[email] {
+			byEmail[email] = u
+		}
+	}
+	return byEmail, nil
+}
+
+// invitedBatch finds the users a batch whose answer was lost invited: found only when every address
+// is listed as a user who was not listed before.
+func (c *Client) invitedBatch(ctx context.Context, in []Invitation, existed map[int64]bool) ([]User, bool, error) {
+	byEmail, err := c.batchUsers(ctx, in)
+	if err != nil {
+		return nil, false, err
+	}
+	users := make([]User, 0, len(in))
+	for _, inv := range in {
+		u, ok := byEmail[strings.ToLower(inv.Email)]
+		if !ok || existed[u.ID] {
+			return nil, false, nil
+		}
+		users = append(users, u)
+	}
+	return users, true, nil
 }
 
 // listsBatch reports whether users are the invited users of batch, in request order.

@@ -68,7 +68,8 @@ type UserFilter struct {
 
 // UserUpdate is the body of an update of another user. The reference does not say whether omitted
 // fields are kept or cleared, so a nil pointer is left out of the request and a non-nil one is sent,
-// even when it points to "" or false. Roles is required and replaces the user's roles.
+// even when it points to "" or false. Roles is required and replaces the user's roles. Start from
+// UserUpdateFrom to change some fields and keep the others.
 type UserUpdate struct {
 	FirstName        *string `json:"firstName,omitempty"`
 	LastName         *string `json:"lastName,omitempty"`
@@ -86,6 +87,24 @@ type UserUpdate struct {
 	NumberFormatNotation *string `json:"numberFormatNotation,omitempty"`
 	// Roles are the ids of the user's roles in the workspace; nil is sent as [] (no roles).
 	Roles []int64 `json:"roles"`
+}
+
+// UserUpdateFrom is the update that sets every field of u to the value it has: the base of an update
+// that changes some fields, since fields left out of the request may be cleared. MailAccountID is
+// unused by the API and left out.
+func UserUpdateFrom(u User) UserUpdate {
+	confirmed := u.Confirmed
+	first, last := u.FirstName, u.LastName
+	roles := make([]int64, 0, len(u.Roles))
+	for _, r := range u.Roles {
+		roles = append(roles, r.ID)
+	}
+	return UserUpdate{
+		FirstName: &first, LastName: &last, Avatar: u.Avatar, Phone: u.Phone, Language: u.Language,
+		OrganizationRole: u.OrganizationRole, Introduction: u.Introduction, Confirmed: &confirmed,
+		Description: u.Description, DateFormatNotation: u.DateFormatNotation, TimeFormatNotation: u.TimeFormatNotation,
+		NumberFormatNotation: u.NumberFormatNotation, Roles: roles,
+	}
 }
 
 // ListUsers reads every page of the workspace's users that match f, ordered as the API orders them (by id).

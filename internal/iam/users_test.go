@@ -265,6 +265,26 @@ func TestUpdateUser(t *testing.T) {
 	}
 }
 
+// An update built from a user sends every field the user has, so that a full update keeps them.
+func TestUserUpdateFromKeepsEveryField(t *testing.T) {
+	t.Parallel()
+	c := scriptedClient(t,
+		exchange{method: "GET", path: "/uauth/users/11405", answer: fullUserJSON},
+		exchange{method: "POST", path: "/uauth/users/11405",
+			body: `{"firstName": "Ann", "lastName": "Smith", "phone": "+48 123", "language": "en-GB", "confirmed": true,
+				"description": "Ops", "dateFormatNotation": "EU", "numberFormatNotation": "US", "roles": [3]}`,
+			answer: fullUserJSON},
+	)
+	ctx := context.Background()
+	u, err := c.GetUser(ctx, 11405)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdateUser(ctx, u.ID, UserUpdateFrom(*u)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRemoveUsersFromWorkspace(t *testing.T) {
 	t.Parallel()
 	c := scriptedClient(t,

@@ -165,6 +165,8 @@ type (
 		FirstName            string  `json:"firstName"`
 		LastName             string  `json:"lastName"`
 		AccessExpirationDate *string `json:"accessExpirationDate"`
+		Phone                *string `json:"phone"`
+		Language             *string `json:"language"`
 	}
 	pageDoc[T any] struct {
 		Content       []T   `json:"content"`

@@ -58,8 +58,9 @@ type autocompleteJSON struct {
 	LastName  string `json:"lastName"`
 }
 
-// profileRequest is the editable profile of a user (ReactUserEditRequest). Fields the request leaves
-// out are kept: the reference resets omitted fields only for the settings objects.
+// profileRequest is the editable profile of a user (ReactUserEditRequest). A user's update of their
+// own profile keeps the fields the request leaves out; an update of another user clears them (see
+// updateUser).
 type profileRequest struct {
 	FirstName        optional[string] `json:"firstName"`
 	LastName         optional[string] `json:"lastName"`
@@ -83,12 +84,16 @@ type otherUserRequest struct {
 	Roles []int64 `json:"roles"`
 }
 
-type activationRequest struct {
-	IDs []int64 `json:"ids"`
-}
-
-type accessTimeRequest struct {
-	ExpirationDate *string `json:"expirationDate"`
+// omittedAsNull makes every field the request leaves out a carried null. An update of another user is
+// a full update, and the reference does not say what becomes of omitted fields: the mock takes the
+// harshest reading, that they are cleared, so that a client that does not send them back loses them.
+func (p *profileRequest) omittedAsNull() {
+	for _, o := range []interface{ carryNull() }{
+		&p.FirstName, &p.LastName, &p.Avatar, &p.Phone, &p.Language, &p.OrganizationRole, &p.Introduction,
+		&p.Confirmed, &p.Description, &p.DateFormatNotation, &p.TimeFormatNotation, &p.NumberFormatNotation,
+	} {
+		o.carryNull()
+	}
 }
 
 func (p *profileRequest) apply(u *user) {
@@ -217,87 +222,10 @@ func (s *Server) updateUser(r *http.Request) (reply, error) {
 	if err := s.st.checkRoles(in.Roles); err != nil {
 		return reply{}, err
 	}
+	in.omittedAsNull()
 	in.apply(u)
 	u.roles = append([]int64{}, in.Roles...)
 	return ok(s.st.userJSON(u)), nil
-}
-
-// setActivation sets the status of several users at once, all or none.
-func (s *Server) setActivation(status string) endpoint {
-	return func(r *http.Request) (reply, error) {
-		var in activationRequest
-		if err := decodeBody(r, &in); err != nil {
-			return reply{}, err
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		users, err := s.st.members(in.IDs)
-		if err != nil {
-			return reply{}, err
-		}
-		for _, u := range users {
-			u.status = status
-		}
-		return okEmpty, nil
-	}
-}
-
-func (s *Server) setAccessTime(r *http.Request) (reply, error) {
-	id, err := pathID(r, "userId")
-	if err != nil {
-		return reply{}, err
-	}
-	var in accessTimeRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	var at *time.Time
-	if in.ExpirationDate != nil {
-		t, err := parseTime(*in.ExpirationDate)
-		if err != nil {
-			return reply{}, err
-		}
-		at = &t
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.member(id)
-	if err != nil {
-		return reply{}, err
-	}
-	u.accessExpiration = at
-	return okEmpty, nil
-}
-
-// resetUserPassword mails the user a password reset token; their account is locked until they use it.
-func (s *Server) resetUserPassword(r *http.Request) (reply, error) {
-	id, err := pathID(r, "userId")
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.member(id)
-	if err != nil {
-		return reply{}, err
-	}
-	s.st.requestPasswordReset(u)
-	return okEmpty, nil
-}
-
-func (s *Server) resetUserMFA(r *http.Request) (reply, error) {
-	id, err := pathID(r, "userId")
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.member(id)
-	if err != nil {
-		return reply{}, err
-	}
-	u.mfa = mfaState{}
-	return okEmpty, nil
 }
 
 // deleteUsers deletes accounts for good, all or none.
@@ -399,4 +327,11 @@ func parseTime(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, badRequest("%q is not an ISO 8601 date-time", s)
+}
+
+// carryNull makes a field the request left out a carried null.
+func (o *optional[T]) carryNull() {
+	if !o.set {
+		o.set, o.value = true, nil
+	}
 }

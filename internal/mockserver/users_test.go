@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -65,8 +66,9 @@ func TestInvitationLifecycle(t *testing.T) {
 		t.Errorf("updating an accepted invitation: %q", msg)
 	}
 	api.expectError(http.MethodDelete, invitationPath, nil, http.StatusNotFound)
+	// A full update: the last name it leaves out is cleared.
 	api.expect(http.MethodPost, userPath, `{"firstName":"Grace","roles":[4]}`, http.StatusOK, &accepted)
-	if accepted.FirstName != "Grace" || accepted.LastName != "Hopper" || len(accepted.Roles) != 1 {
+	if accepted.FirstName != "Grace" || accepted.LastName != "" || len(accepted.Roles) != 1 {
 		t.Errorf("updated user %+v", accepted)
 	}
 
@@ -192,6 +194,26 @@ func TestUsersListingPagesFromZero(t *testing.T) {
 	}
 }
 
+// An update of another user is a full update: what the request leaves out is cleared.
+func TestUpdateUserClearsOmittedFields(t *testing.T) {
+	t.Parallel()
+	api := newTestAPI(t)
+	u := api.invite("kim@example.com")
+	if err := api.mock.AcceptInvitation(u.ID); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/uauth/users/%d", u.ID)
+	var got userDoc
+	api.expect(http.MethodPost, path, `{"firstName":"Kim","phone":"+48 600","language":"en-GB","roles":[]}`, http.StatusOK, &got)
+	if got.Phone == nil || *got.Phone != "+48 600" {
+		t.Fatalf("phone not set: %+v", got)
+	}
+	api.expect(http.MethodPost, path, `{"firstName":"Kim","language":"pl","roles":[]}`, http.StatusOK, &got)
+	if got.Phone != nil || got.Language == nil || *got.Language != "pl" || got.FirstName != "Kim" {
+		t.Errorf("after an update without the phone: %+v", got)
+	}
+}
+
 func TestUserAccessAndActivation(t *testing.T) {
 	t.Parallel()
 	api := newTestAPI(t)
@@ -214,6 +236,15 @@ func TestUserAccessAndActivation(t *testing.T) {
 	}
 	if msg := api.expectError(http.MethodPost, "/uauth/users/deactivate", fmt.Sprintf(`{"ids":[%d,77]}`, u.ID), http.StatusNotFound); msg != "User 77 not found" {
 		t.Errorf("unknown id: %q", msg)
+	}
+	api.expect(http.MethodGet, path, nil, http.StatusOK, &got)
+	if got.Status != statusActive {
+		t.Errorf("a refused deactivation changed the user: %+v", got)
+	}
+
+	pending := api.invite("lee@example.com")
+	if msg := api.expectError(http.MethodPost, "/uauth/users/deactivate", fmt.Sprintf(`{"ids":[%d,%d]}`, u.ID, pending.ID), http.StatusConflict); !strings.Contains(msg, "has not accepted") {
+		t.Errorf("pending invitation deactivated: %q", msg)
 	}
 	api.expect(http.MethodGet, path, nil, http.StatusOK, &got)
 	if got.Status != statusActive {

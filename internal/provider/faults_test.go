@@ -54,7 +54,7 @@ func (f faultyWorkspace) hcl() string {
 	}
 	b.WriteString("resource \"synerise_invitations\" \"team\" {\n  members = {\n")
 	for _, email := range slices.Sorted(maps.Keys(f.members)) {
-		fmt.Fprintf(&b, "    %q = { role_ids = %s }\n", email, roleRefs(f.members[email]))
+		fmt.Fprintf(&b, "    %q = { email = %q, role_ids = %s }\n", email, email, roleRefs(f.members[email]))
 	}
 	b.WriteString("  }\n}\n")
 	for _, email := range slices.Sorted(maps.Keys(f.invitee)) {

@@ -60,8 +60,8 @@ resource "synerise_invitation" "this" {
 		config: memberRoles + `
 resource "synerise_invitations" "this" {
   members = {
-    "ada@example.com"  = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
-    "alan@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+    ada_example_com  = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.auditor.id], access_expires_at = "2030-01-31T00:00:00Z" }
+    alan_example_com = { email = "alan@example.com", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
   }
 }`,
 		importID: "ada@example.com,alan@example.com",

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -116,11 +117,8 @@ func TestAccHostileValues_emailCaseChangeKeepsMember(t *testing.T) {
 				},
 			},
 			{
-				PreConfig: func() {
-					w.accept(t, "mixed.case@example.com")
-					w.mock.ResetCounts()
-				},
-				Config: w.config(mixedCaseInvitation("Mixed.Case@example.com")),
+				PreConfig: w.acceptThenResetCounts(t, "mixed.case@example.com"),
+				Config:    w.config(mixedCaseInvitation("Mixed.Case@example.com")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.mixed", plancheck.ResourceActionUpdate)},
 				},
@@ -173,16 +171,13 @@ func TestAccHostileValues_domainCaseChangeKeepsDomain(t *testing.T) {
 	})
 }
 
+// casedMembers labels each member with its address, as version 0 of the schema keyed them.
 func casedMembers(emails ...string) string {
-	members := ""
+	members := map[string]string{}
 	for _, email := range emails {
-		members += fmt.Sprintf("    %q = { role_ids = [synerise_role.auditor.id] }\n", email)
+		members[email] = fmt.Sprintf("email = %q, role_ids = [synerise_role.auditor.id]", email)
 	}
-	return memberRoles + fmt.Sprintf(`
-resource "synerise_invitations" "team" {
-  members = {
-%s  }
-}`, members)
+	return membersConfig(members)
 }
 
 // Bug 3: in synerise_invitations, two keys that differ only by case are one address, refused at plan
@@ -196,7 +191,7 @@ func TestAccHostileValues_invitationsKeysByCase(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      w.config(casedMembers("dup@example.com", "DUP@example.com")),
-				ExpectError: wrappedError(`Duplicate member(?s).*DUP@example.com and dup@example.com are one email address`),
+				ExpectError: wrappedError(`Duplicate member(?s).*"DUP@example.com" \(DUP@example.com\) and "dup@example.com" \(dup@example.com\) have one email`),
 			},
 			{
 				Config: w.config(casedMembers("mixed.case@example.com")),
@@ -206,11 +201,8 @@ func TestAccHostileValues_invitationsKeysByCase(t *testing.T) {
 				Check: func(*terraform.State) error { return w.expectMembers("dup@", 0) },
 			},
 			{
-				PreConfig: func() {
-					w.accept(t, "mixed.case@example.com")
-					w.mock.ResetCounts()
-				},
-				Config: w.config(casedMembers("Mixed.Case@example.com")),
+				PreConfig: w.acceptThenResetCounts(t, "mixed.case@example.com"),
+				Config:    w.config(casedMembers("Mixed.Case@example.com")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
@@ -331,10 +323,10 @@ func TestAccHostileValues_roleIDsMustBePositive(t *testing.T) {
 			{
 				Config: w.config(`
 resource "synerise_invitations" "team" {
-  members = { "ada@example.com" = { role_ids = [1, -7] } }
+  members = { ada = { email = "ada@example.com", role_ids = [1, -7] } }
 }`),
 				PlanOnly:    true,
-				ExpectError: wrappedError(`members\["ada@example.com"\].role_ids\[Value\(-7\)\] value must be at least 1, got: -7`),
+				ExpectError: wrappedError(`members\["ada"\].role_ids\[Value\(-7\)\] value must be at least 1, got: -7`),
 			},
 		},
 	})
@@ -417,12 +409,19 @@ func TestSameInstant(t *testing.T) {
 }
 
 func TestSameAddresses(t *testing.T) {
-	got := sameAddresses([]string{"dup@example.com", "ada@example.com", "Dup@example.com", "DUP@example.com"})
-	want := [][2]string{{"DUP@example.com", "Dup@example.com"}, {"DUP@example.com", "dup@example.com"}}
+	members := map[string]memberModel{
+		"dup": {Email: types.StringValue("dup@example.com")}, "ada": {Email: types.StringValue("ada@example.com")},
+		"Dup": {Email: types.StringValue("Dup@example.com")}, "DUP": {Email: types.StringValue("DUP@example.com")},
+		"later": {Email: types.StringUnknown()},
+	}
+	got := sameAddresses(members)
+	want := [][2]string{{"DUP", "Dup"}, {"DUP", "dup"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("sameAddresses = %v, want %v", got, want)
 	}
-	if got := sameAddresses([]string{"ada@example.com", "alan@example.com"}); len(got) != 0 {
+	delete(members, "Dup")
+	delete(members, "DUP")
+	if got := sameAddresses(members); len(got) != 0 {
 		t.Errorf("distinct addresses paired: %v", got)
 	}
 }
@@ -430,30 +429,51 @@ func TestSameAddresses(t *testing.T) {
 // A state imported before import ids were checked can hold one member under two spellings; dropping
 // one spelling from the configuration must forget that key, not remove the member who stays (bug 6).
 func TestDeparturesForgetsSecondSpellingOfStayingMember(t *testing.T) {
-	member := func(id int64, status string) memberModel {
-		return memberModel{ID: types.Int64Value(id), Status: types.StringValue(status)}
+	member := func(id int64, email string) memberModel {
+		return memberModel{ID: types.Int64Value(id), Email: types.StringValue(email)}
 	}
 	prior := map[string]memberModel{
-		"IMP@example.com":   member(7, iam.UserStatusActive),
-		"imp@example.com":   member(7, iam.UserStatusActive),
-		"gone@example.com":  member(8, iam.UserStatusActive),
-		"stale@example.com": member(9, iam.UserStatusExpired),
+		"IMP@example.com":   member(7, "IMP@example.com"),
+		"imp@example.com":   member(7, "imp@example.com"),
+		"gone@example.com":  member(8, "gone@example.com"),
+		"stale@example.com": member(9, "stale@example.com"),
 	}
-	planned := map[string]memberModel{"imp@example.com": {}, "stale@example.com": {}}
-	leaving, reinvite, forgotten := departures(prior, planned)
-	if !slices.Equal(leaving, []string{"gone@example.com"}) || !slices.Equal(reinvite, []string{"stale@example.com"}) ||
-		!slices.Equal(forgotten, []string{"IMP@example.com"}) {
-		t.Errorf("departures = leaving %v, reinvite %v, forgotten %v; want [gone@example.com], [stale@example.com], [IMP@example.com]",
-			leaving, reinvite, forgotten)
+	planned := map[string]memberModel{"imp": member(0, "imp@example.com"), "stale": member(0, "stale@example.com")}
+	leaving, forgotten := departures(prior, carriedOver(prior, planned))
+	if !slices.Equal(leaving, []string{"gone@example.com"}) || len(forgotten) != 1 {
+		t.Errorf("departures = leaving %v, forgotten %v; want [gone@example.com] and one spelling of imp", leaving, forgotten)
 	}
 }
 
-func TestRespellings(t *testing.T) {
-	prior := map[string]memberModel{"mixed.case@example.com": {}, "ada@example.com": {}, "alan@example.com": {}}
-	planned := map[string]memberModel{"Mixed.Case@example.com": {}, "ada@example.com": {}, "grace@example.com": {}}
-	got := respellings(prior, planned)
-	if len(got) != 1 || got["Mixed.Case@example.com"] != "mixed.case@example.com" {
-		t.Errorf("respellings = %v, want only Mixed.Case@example.com from mixed.case@example.com", got)
+// Members are matched by address, without regard to case or to labels.
+func TestCarriedOver(t *testing.T) {
+	member := func(email string) memberModel { return memberModel{Email: types.StringValue(email)} }
+	prior := map[string]memberModel{
+		"mixed.case@example.com": member("mixed.case@example.com"), "ada": member("ada@example.com"),
+		"alan": member("alan@example.com"), "grace": member("grace@example.com"),
+	}
+	planned := map[string]memberModel{
+		"mixed": member("Mixed.Case@example.com"), "ada": member("ada@example.com"),
+		"alan": member("turing@example.com"), "hopper": member("grace@example.com"), "later": {Email: types.StringUnknown()},
+	}
+	got := carriedOver(prior, planned)
+	want := map[string]string{"mixed": "mixed.case@example.com", "ada": "ada", "hopper": "grace"}
+	if !maps.Equal(got, want) {
+		t.Errorf("carriedOver = %v, want %v", got, want)
+	}
+}
+
+func TestImportLabels(t *testing.T) {
+	got := importLabels([]string{"Ada@Example.com", "ada@example-com", "007@example.com", "zoë@example.com", "ada_example.com@x.io"})
+	want := map[string]string{
+		"ada_example_com":        "Ada@Example.com",
+		"ada_example_com_2":      "ada@example-com",
+		"member_007_example_com": "007@example.com",
+		"zo__example_com":        "zoë@example.com",
+		"ada_example_com_x_io":   "ada_example.com@x.io",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("importLabels = %v, want %v", got, want)
 	}
 }
 

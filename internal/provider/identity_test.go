@@ -157,7 +157,7 @@ resource %[1]q "adopted" {
 				ExpectError: wrappedError(`Invalid import identity: name`),
 			},
 			{
-				Config:      importing("synerise_invitations", `{ emails = [] }`, `members = { "ada@example.com" = { role_ids = [1] } }`),
+				Config:      importing("synerise_invitations", `{ emails = [] }`, `members = { ada = { email = "ada@example.com", role_ids = [1] } }`),
 				ExpectError: wrappedError(`The identity's emails must list the members' addresses`),
 			},
 			{

@@ -3,12 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -16,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -44,83 +42,49 @@ type InvitationResource struct {
 	client *iam.Client
 }
 
-// InvitationResourceModel is the state of synerise_invitation.
-type InvitationResourceModel struct {
-	ID              types.Int64       `tfsdk:"id"`
-	Email           types.String      `tfsdk:"email"`
-	FirstName       types.String      `tfsdk:"first_name"`
-	LastName        types.String      `tfsdk:"last_name"`
-	RoleIDs         types.Set         `tfsdk:"role_ids"`
-	AccessExpiresAt timetypes.RFC3339 `tfsdk:"access_expires_at"`
-	Status          types.String      `tfsdk:"status"`
-}
-
 func (r *InvitationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_invitation"
 }
 
 func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attributes := memberTermsAttributes()
+	maps.Copy(attributes, map[string]schema.Attribute{
+		"id": schema.Int64Attribute{
+			Description:   "Numeric id of the user; while the invitation is pending it is also the invitation id.",
+			Computed:      true,
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		"email": schema.StringAttribute{
+			Description: "Email address of the person. Addresses are compared without regard to case, as the API " +
+				"compares them, and the state keeps the configuration's spelling: a change of case only is an update " +
+				"that sends nothing and keeps the member. Any other change invites another person (replacement).",
+			Required:      true,
+			Validators:    []validator.String{stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com")},
+			PlanModifiers: []planmodifier.String{requiresReplaceUnlessRespelled("email")},
+		},
+		"status": schema.StringAttribute{
+			Description: "`PENDING` until the invitation is accepted, then `ACTIVE`; `EXPIRED` for an invitation " +
+				"that was not accepted in time (planned for replacement, unless `active` is `false`); `INACTIVE` for a " +
+				"deactivated member.",
+			Computed:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+	})
 	resp.Schema = schema.Schema{
+		Version: 1,
 		Description: "The membership of one email address in the workspace, from invitation to active member.\n\n" +
 			"Creating the resource invites the address; the person accepts by email, and `status` turns from " +
 			"`PENDING` to `ACTIVE` on the next refresh. Names, roles and access expiration stay manageable in both " +
-			"states. An invitation that expired (`EXPIRED`) is planned for replacement, which sends a new invitation. " +
-			"Destroying the resource deletes a pending invitation, or removes an active member from the workspace; " +
-			"it never deletes the person's Synerise account.\n\n" +
+			"states, and a member who accepted can be deactivated with `active = false`. An invitation that expired " +
+			"(`EXPIRED`) is planned for replacement, which sends a new invitation. Destroying the resource deletes a " +
+			"pending invitation, or removes a member from the workspace; it never deletes the person's Synerise account. " +
+			"An update of a member who accepted sends back, as they are, the fields of the user Terraform does not " +
+			"manage (phone, language, avatar, ...), read just before.\n\n" +
 			"An invitation is sent once: should its answer be lost, the provider looks the address up and adopts the " +
 			"invitation it finds, if the address was not there before. When even the look-up keeps failing, the error says " +
 			"the invitation *may have been sent*: if `data.synerise_users` lists the address, import it by email instead of " +
 			"applying again (which the API would refuse as a duplicate).",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.Int64Attribute{
-				Description:   "Numeric id of the user; while the invitation is pending it is also the invitation id.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"email": schema.StringAttribute{
-				Description: "Email address of the person. Addresses are compared without regard to case, as the API " +
-					"compares them, and the state keeps the configuration's spelling: a change of case only is an update " +
-					"that sends nothing and keeps the member. Any other change invites another person (replacement).",
-				Required:      true,
-				Validators:    []validator.String{stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com")},
-				PlanModifiers: []planmodifier.String{requiresReplaceUnlessRespelled("email")},
-			},
-			"first_name": schema.StringAttribute{
-				Description: "First name. Defaults to an empty string.",
-				Optional:    true,
-				Computed:    true,
-				Default:     stringdefault.StaticString(""),
-			},
-			"last_name": schema.StringAttribute{
-				Description: "Last name. Defaults to an empty string.",
-				Optional:    true,
-				Computed:    true,
-				Default:     stringdefault.StaticString(""),
-			},
-			"role_ids": schema.SetAttribute{
-				Description: "Ids of the roles the member has in the workspace; order does not matter. " +
-					"Use `data.synerise_available_roles.<name>.ids_by_name[\"<role>\"]` to name roles.",
-				ElementType: types.Int64Type,
-				Required:    true,
-				Validators:  roleIDsValidators(),
-			},
-			"access_expires_at": schema.StringAttribute{
-				Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`, or " +
-					"with an offset such as `2027-01-31T01:00:00+01:00`); unset means no expiration. Times are compared " +
-					"as instants, to the second: the API answers in UTC, and the state keeps the configuration's notation " +
-					"of the same instant. A time that has passed is accepted with a warning, since the member then " +
-					"cannot use the workspace.",
-				CustomType: timetypes.RFC3339Type{},
-				Optional:   true,
-				Validators: []validator.String{accessExpirationInThePast{now: time.Now}},
-			},
-			"status": schema.StringAttribute{
-				Description: "`PENDING` until the invitation is accepted, then `ACTIVE`; `EXPIRED` for an invitation " +
-					"that was not accepted in time (planned for replacement); `INACTIVE` for a deactivated member.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-		},
+		Attributes: attributes,
 	}
 }
 
@@ -132,25 +96,48 @@ func (r *InvitationResource) Configure(_ context.Context, req resource.Configure
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan replaces an expired invitation: it cannot be accepted any more, and a new one is the only cure.
+// ModifyPlan replaces an expired invitation, since a new one is the only cure, unless active is false;
+// refuses to deactivate a pending invitation; and plans the status a change of active brings.
 func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var status types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	if status.ValueString() != iam.UserStatusExpired {
+	var plan InvitationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
-	resp.RequiresReplace.Append(path.Root("status"))
+	if req.State.Raw.IsNull() {
+		if deactivationRefused(nil, plan) {
+			addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
+		}
+		return
+	}
+	var state InvitationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	switch {
+	case resp.Diagnostics.HasError():
+		return
+	case reinvited(state, plan):
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
+		resp.RequiresReplace.Append(path.Root("status"))
+	case deactivationRefused(&state, plan):
+		addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
+	default:
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), plannedStatus(state, plan))...)
+	}
 }
 
 func (r *InvitationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan InvitationResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Known only now when the plan could not tell: refused before anything is sent.
+	if deactivationRefused(nil, plan) {
+		addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
 		return
 	}
 	roles := int64Elements(ctx, plan.RoleIDs, &resp.Diagnostics)
@@ -170,7 +157,8 @@ func (r *InvitationResource) Create(ctx context.Context, req resource.CreateRequ
 	if plan.AccessExpiresAt.IsNull() {
 		return
 	}
-	if !r.setAccessExpiration(ctx, user.ID, plan.AccessExpiresAt, &resp.Diagnostics) {
+	setAccessExpiration(ctx, r.client, user.ID, plan.Email.ValueString(), plan.AccessExpiresAt, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	r.readInto(ctx, r.client.GetUser, user.ID, plan, &resp.State, &resp.Diagnostics)
@@ -215,49 +203,20 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueInt64()
 	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
-	roles := int64Elements(ctx, plan.RoleIDs, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if deactivationRefused(&state, plan) {
+		addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
 		return
 	}
 	// A respelled email address or expiration alone changes nothing the API keeps: nothing is sent.
-	if !plan.FirstName.Equal(state.FirstName) || !plan.LastName.Equal(state.LastName) || !plan.RoleIDs.Equal(state.RoleIDs) {
-		first, last := plan.FirstName.ValueString(), plan.LastName.ValueString()
-		var err error
-		if state.Status.ValueString() == iam.UserStatusPending {
-			err = r.client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
-		} else {
-			_, err = r.client.UpdateUser(ctx, id, iam.UserUpdate{FirstName: &first, LastName: &last, Roles: roles})
-		}
-		if err != nil {
-			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update the membership of %s", state.Email.ValueString()), err)
-			return
-		}
+	updateMembership(ctx, r.client, state, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	if !sameExpiration(plan.AccessExpiresAt, state.AccessExpiresAt) {
-		if !r.setAccessExpiration(ctx, id, plan.AccessExpiresAt, &resp.Diagnostics) {
-			return
-		}
+	if change, ok := activationChangeOf(state, plan); ok && !setActivations(ctx, r.client, []activationChange{change}, &resp.Diagnostics) {
+		return
 	}
-	r.readInto(ctx, r.client.GetUser, id, plan, &resp.State, &resp.Diagnostics)
-}
-
-func (r *InvitationResource) setAccessExpiration(ctx context.Context, id int64, value timetypes.RFC3339, diags *diag.Diagnostics) bool {
-	var at *time.Time
-	if !value.IsNull() {
-		parsed, d := value.ValueRFC3339Time()
-		diags.Append(d...)
-		if diags.HasError() {
-			return false
-		}
-		at = &parsed
-	}
-	if err := r.client.SetUserAccessExpiration(ctx, id, at); err != nil {
-		addAPIError(diags, fmt.Sprintf("Cannot set the access expiration of user %d", id), err)
-		return false
-	}
-	return true
+	r.readInto(ctx, r.client.GetUser, state.ID.ValueInt64(), plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *InvitationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -313,45 +272,4 @@ func (r *InvitationResource) ImportState(ctx context.Context, req resource.Impor
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), users[i].ID)...)
 	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(users[i].ID)}, &resp.Diagnostics)
-}
-
-// invitationModel maps a user onto the state, keeping the configuration's spelling of values the API
-// treats as equal (the case of the email address, the notation of the expiration time).
-func invitationModel(u *iam.User, prior InvitationResourceModel) InvitationResourceModel {
-	m := InvitationResourceModel{
-		ID:              types.Int64Value(u.ID),
-		Email:           types.StringValue(u.Email),
-		FirstName:       types.StringValue(u.FirstName),
-		LastName:        types.StringValue(u.LastName),
-		RoleIDs:         userRoleIDs(u.Roles),
-		Status:          types.StringValue(u.Status),
-		AccessExpiresAt: timetypes.NewRFC3339Null(),
-	}
-	if strings.EqualFold(prior.Email.ValueString(), u.Email) {
-		m.Email = prior.Email
-	}
-	if u.AccessExpirationDate != nil && *u.AccessExpirationDate != "" {
-		m.AccessExpiresAt = timetypes.NewRFC3339ValueMust(*u.AccessExpirationDate)
-	}
-	// timetypes' own semantic equality would not keep the notation: it holds only for the same offset.
-	if sameExpiration(prior.AccessExpiresAt, m.AccessExpiresAt) {
-		m.AccessExpiresAt = prior.AccessExpiresAt
-	}
-	return m
-}
-
-// sameExpiration reports whether two access expirations end access at the same second, or both never.
-func sameExpiration(a, b timetypes.RFC3339) bool {
-	if a.IsNull() || b.IsNull() || a.IsUnknown() || b.IsUnknown() {
-		return a.Equal(b)
-	}
-	return sameInstant(a.ValueString(), b.ValueString())
-}
-
-func userRoleIDs(roles []iam.UserRole) types.Set {
-	ids := make([]int64, 0, len(roles))
-	for _, r := range roles {
-		ids = append(ids, r.ID)
-	}
-	return int64Set(ids)
 }

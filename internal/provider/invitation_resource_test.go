@@ -172,13 +172,6 @@ func TestAccInvitationResource_invalidInput(t *testing.T) {
 			{
 				Config: w.config(`resource "synerise_invitation" "x" {
   email = "ada@example.com"
-  role_ids = []
-}`),
-				ExpectError: regexp.MustCompile(`role_ids set must contain at least 1 elements`),
-			},
-			{
-				Config: w.config(`resource "synerise_invitation" "x" {
-  email = "ada@example.com"
   role_ids = [424242]
 }`),
 				ExpectError: regexp.MustCompile(`(?s)Cannot invite ada@example.com.*404 Not Found.*424242`),
@@ -278,6 +271,190 @@ func TestAccInvitationResource_inviteAnsweredWithoutTheUser(t *testing.T) {
 						return w.expectRequests(map[string]int{"POST /uauth/users/invitations/invite": 1})
 					},
 				),
+			},
+		},
+	})
+}
+
+// acceptThenResetCounts is the PreConfig of a step that starts from members who accepted their
+// invitations, counting only the step's own requests.
+func (w *testWorkspace) acceptThenResetCounts(t *testing.T, emails ...string) func() {
+	return func() {
+		for _, email := range emails {
+			w.accept(t, email)
+		}
+		w.mock.ResetCounts()
+	}
+}
+
+// setOutsideTerraform changes fields of a user that Terraform does not manage, as someone in the
+// Synerise app would.
+func (w *testWorkspace) setOutsideTerraform(t *testing.T, email, phone, language string) {
+	t.Helper()
+	u := w.user(t, email)
+	update := iam.UserUpdateFrom(u)
+	update.Phone, update.Language = &phone, &language
+	if _, err := w.client.UpdateUser(context.Background(), u.ID, update); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (w *testWorkspace) expectKept(t *testing.T, email, phone, language string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		u := w.user(t, email)
+		if u.Phone == nil || *u.Phone != phone || u.Language == nil || *u.Language != language {
+			return fmt.Errorf("%s has phone %v and language %v in the API, want %s and %s", email, deref(u.Phone), deref(u.Language), phone, language)
+		}
+		return nil
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<null>"
+	}
+	return *s
+}
+
+// Issue 18.4: the update of a member is a full update, so fields Terraform does not manage, set in
+// the app, are sent back as they are instead of being cleared.
+func TestAccInvitationResource_keepsUnmanagedFields(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", ""))},
+			{
+				PreConfig: func() {
+					w.acceptThenResetCounts(t, "ada@example.com")()
+					w.setOutsideTerraform(t, "ada@example.com", "+48 600 100 200", "en-GB")
+				},
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 2),
+					w.expectKept(t, "ada@example.com", "+48 600 100 200", "en-GB"),
+				),
+			},
+		},
+	})
+}
+
+// Issue 18.2: a member who accepted can be deactivated and activated again; someone activating the
+// member outside Terraform shows in the next plan, which deactivates them again.
+func TestAccInvitationResource_deactivation(t *testing.T) {
+	w := newTestWorkspace(t)
+	active := tfjsonpath.New("active")
+	inactive := w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "active = false"))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", active, knownvalue.Bool(true)),
+				},
+			},
+			{
+				// Still pending: refused at plan time, naming what to do.
+				Config:      inactive,
+				ExpectError: wrappedError(`Cannot deactivate a pending invitation(?s).*ada@example.com has not accepted.*Leave active = true`),
+			},
+			{
+				PreConfig: w.acceptThenResetCounts(t, "ada@example.com"),
+				Config:    inactive,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact(iam.UserStatusInactive)),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusInactive, 1),
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{"POST /uauth/users/deactivate": 1, "POST /uauth/users/{userId}": 0})
+					},
+				),
+			},
+			{
+				// Activated in the app: drift, undone by the next apply.
+				PreConfig: func() {
+					if err := w.client.ActivateUsers(context.Background(), w.user(t, "ada@example.com").ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: inactive,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("synerise_invitation.ada", active, knownvalue.Bool(false)),
+					},
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusInactive, 1),
+			},
+			{
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact(iam.UserStatusActive)),
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
+			},
+		},
+	})
+}
+
+// A new member cannot start inactive: refused at plan time when the value is known, and before
+// anything is sent when only the apply knows it. Nobody is invited.
+func TestAccInvitationResource_newMemberCannotBeInactive(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "active = false")),
+				PlanOnly:    true,
+				ExpectError: wrappedError(`Cannot deactivate a pending invitation`),
+			},
+			{
+				Config: w.config(memberRoles + `
+resource "terraform_data" "flag" {
+  input = false
+}
+` + adaInvitation("synerise_role.auditor.id", "active = terraform_data.flag.output")),
+				ExpectError: wrappedError(`Cannot deactivate a pending invitation(?s).*ada@example.com has not accepted`),
+			},
+		},
+	})
+	if err := w.expectMembers("ada@", 0); err != nil {
+		t.Error(err)
+	}
+}
+
+// Issue 18.3: roles are optional, as the reference makes them; none by default.
+func TestAccInvitationResource_withoutRoles(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(`
+resource "synerise_invitation" "ada" {
+  email = "ada@example.com"
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(0)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 0),
+			},
+			{
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				Check:  w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
 			},
 		},
 	})

@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -26,7 +29,7 @@ locals {
 
 resource "synerise_invitations" "team" {
   members = merge(
-    { for email in local.emails : email => { role_ids = [synerise_role.auditor.id] } if !contains(%s, email) },
+    { for email in local.emails : email => { email = email, role_ids = [synerise_role.auditor.id] } if !contains(%s, email) },
     %s
   )
 }`, excluded, overrides)
@@ -39,8 +42,8 @@ func memberPath(i int) tfjsonpath.Path {
 func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 	w := newTestWorkspace(t)
 	changed := team(`["member-0003@example.com", "member-0004@example.com"]`, `{
-      "member-0002@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
-      "ada@example.com"         = { first_name = "Ada", role_ids = [synerise_role.developer.id] }
+      "member-0002@example.com" = { email = "member-0002@example.com", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+      "ada@example.com"         = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.developer.id] }
     }`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
@@ -66,12 +69,8 @@ func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 				// member-0001 and member-0004 accept. Then member-0002 gets another role while pending,
 				// member-0003 (pending) and member-0004 (accepted) leave, and ada joins: one update of the
 				// resource, each person's change on its own line.
-				PreConfig: func() {
-					w.accept(t, "member-0001@example.com")
-					w.accept(t, "member-0004@example.com")
-					w.mock.ResetCounts()
-				},
-				Config: w.config(changed),
+				PreConfig: w.acceptThenResetCounts(t, "member-0001@example.com", "member-0004@example.com"),
+				Config:    w.config(changed),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
@@ -143,8 +142,8 @@ func TestAccInvitationsResource_import(t *testing.T) {
 	config := w.config(memberRoles + `
 resource "synerise_invitations" "pair" {
   members = {
-    "ada@example.com"  = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
-    "alan@example.com" = { last_name = "Turing", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+    ada_example_com  = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.auditor.id] }
+    alan_example_com = { email = "alan@example.com", last_name = "Turing", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
   }
 }`)
 	resource.ParallelTest(t, resource.TestCase{
@@ -175,7 +174,7 @@ func TestAccInvitationsResource_invalidInput(t *testing.T) {
 			{
 				Config: w.config(`
 resource "synerise_invitations" "x" {
-  members = { "ada.example.com" = { role_ids = [1] } }
+  members = { ada = { email = "ada.example.com", role_ids = [1] } }
 }`),
 				ExpectError: regexp.MustCompile(`must be an email address`),
 			},
@@ -184,8 +183,8 @@ resource "synerise_invitations" "x" {
 				Config: w.config(`
 resource "synerise_invitations" "x" {
   members = {
-    "ada@example.com"  = { role_ids = [1] }
-    "alan@example.com" = { role_ids = [424242] }
+    ada  = { email = "ada@example.com", role_ids = [1] }
+    alan = { email = "alan@example.com", role_ids = [424242] }
   }
 }`),
 				ExpectError: regexp.MustCompile(`(?s)Cannot invite 2 members.*404 Not Found.*424242`),
@@ -225,8 +224,8 @@ func TestAccInvitationsResource_bulkAnswerWithoutTheUsers(t *testing.T) {
 						Config: w.config(memberRoles + `
 resource "synerise_invitations" "team" {
   members = {
-    "ada@example.com"   = { first_name = "Ada", role_ids = [synerise_role.auditor.id] }
-    "grace@example.com" = { role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
+    "ada@example.com"   = { email = "ada@example.com", first_name = "Ada", role_ids = [synerise_role.auditor.id] }
+    "grace@example.com" = { email = "grace@example.com", role_ids = [synerise_role.auditor.id, synerise_role.developer.id] }
   }
 }`),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -254,4 +253,212 @@ resource "synerise_invitations" "team" {
 			})
 		})
 	}
+}
+
+// membersConfig is a synerise_invitations.team of members given as HCL object bodies by label.
+func membersConfig(members map[string]string) string {
+	body := ""
+	for _, label := range slices.Sorted(maps.Keys(members)) {
+		body += fmt.Sprintf("    %q = { %s }\n", label, members[label])
+	}
+	return memberRoles + fmt.Sprintf(`
+resource "synerise_invitations" "team" {
+  members = {
+%s  }
+}`, body)
+}
+
+func labelPath(label string) tfjsonpath.Path { return tfjsonpath.New("members").AtMapKey(label) }
+
+// Issue 19: members are keyed by labels of the user's choice. A label renamed over the same address
+// keeps the member, a changed address is another person, and one address under two labels is refused.
+func TestAccInvitationsResource_labels(t *testing.T) {
+	w := newTestWorkspace(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	const grace = `email = "grace@example.com", role_ids = [synerise_role.auditor.id]`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// One address under two labels is refused before anything is sent.
+				Config: w.config(membersConfig(map[string]string{
+					"lovelace": `email = "Ada@example.com"`, "ada": `email = "ada@EXAMPLE.com"`, "grace": `email = "hopper@example.com"`,
+				})),
+				ExpectError: wrappedError(`Duplicate member(?s).*"ada" \(ada@EXAMPLE.com\) and "lovelace" \(Ada@example.com\) have one`),
+			},
+			{
+				Config: w.config(membersConfig(map[string]string{"ada": `email = "ada@example.com"`, "grace": grace})),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
+				},
+			},
+			{
+				PreConfig: w.acceptThenResetCounts(t, "ada@example.com"),
+				Config:    w.config(membersConfig(map[string]string{"lovelace": `email = "Ada@example.com"`, "grace": grace})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("lovelace").AtMapKey("status"), knownvalue.StringExact(iam.UserStatusActive)),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue("synerise_invitations.team", labelPath("lovelace").AtMapKey("id")),
+					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("lovelace").AtMapKey("email"), knownvalue.StringExact("Ada@example.com")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					func(*terraform.State) error { return w.expectRequests(noMembershipChange) },
+					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 0),
+				),
+			},
+			{
+				// Another address under a label is another person: the plan says so.
+				PreConfig: w.mock.ResetCounts,
+				Config: w.config(membersConfig(map[string]string{
+					"lovelace": `email = "Ada@example.com"`, "grace": `email = "hopper@example.com", role_ids = [synerise_role.auditor.id]`,
+				})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
+						plancheck.ExpectUnknownValue("synerise_invitations.team", labelPath("grace").AtMapKey("status")),
+					},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectNoUser("grace@example.com"),
+					w.expectUser(t, "hopper@example.com", iam.UserStatusPending, 1),
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{"DELETE /uauth/users/invitations/{invitationIds}": 1, "POST /uauth/users/invitations/invite-bulk": 1})
+					},
+				),
+			},
+		},
+	})
+}
+
+// Issue 18.2 in bulk: members who accepted are (de)activated with one request per kind, drift shows,
+// a pending invitation cannot be deactivated, and an expired one with active = false stays as it is.
+func TestAccInvitationsResource_deactivation(t *testing.T) {
+	w := newTestWorkspace(t)
+	members := func(ada, grace, alan string) string {
+		return w.config(membersConfig(map[string]string{
+			"ada":   `email = "ada@example.com", ` + ada,
+			"grace": `email = "grace@example.com", ` + grace,
+			"alan":  `email = "alan@example.com", ` + alan,
+		}))
+	}
+	inactive := members("active = false", "active = false", "")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: members("", "", "")},
+			{
+				PreConfig: w.acceptThenResetCounts(t, "ada@example.com", "grace@example.com"),
+				Config:    inactive,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact(iam.UserStatusInactive)),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusInactive, 0),
+					w.expectUser(t, "grace@example.com", iam.UserStatusInactive, 0),
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{"POST /uauth/users/deactivate": 1, "POST /uauth/users/activate": 0})
+					},
+				),
+			},
+			{
+				// Activated in the app: drift, undone by the next apply.
+				PreConfig: func() {
+					if err := w.client.ActivateUsers(context.Background(), w.user(t, "grace@example.com").ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: inactive,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("grace").AtMapKey("active"), knownvalue.Bool(false)),
+					},
+				},
+				Check: w.expectUser(t, "grace@example.com", iam.UserStatusInactive, 0),
+			},
+			{
+				Config:      members("active = false", "active = false", "active = false"),
+				ExpectError: wrappedError(`Cannot deactivate a pending invitation(?s).*alan@example.com has not accepted`),
+			},
+			{
+				// Expired and inactive: left as it is, not invited again.
+				PreConfig: func() {
+					w.expire(t, "alan@example.com")
+					w.mock.ResetCounts()
+				},
+				Config: members("", "", "active = false"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 0),
+					w.expectUser(t, "alan@example.com", iam.UserStatusExpired, 0),
+					w.expectInvitationMails("alan@example.com", 1),
+					func(*terraform.State) error {
+						return w.expectRequests(map[string]int{"POST /uauth/users/activate": 1, "POST /uauth/users/invitations/invite-bulk": 0})
+					},
+				),
+			},
+		},
+	})
+}
+
+// Issue 18.3 and 18.4 in bulk: each member has its own access expiration, roles are optional, and an
+// update sends back the fields Terraform does not manage.
+func TestAccInvitationsResource_expirationRolesAndKeptFields(t *testing.T) {
+	w := newTestWorkspace(t)
+	const expires = "2030-01-31T00:00:00Z"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(membersConfig(map[string]string{
+					"ada":   `email = "ada@example.com"`,
+					"grace": fmt.Sprintf(`email = "grace@example.com", role_ids = [synerise_role.auditor.id], access_expires_at = %q`, expires),
+				})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("role_ids"), knownvalue.SetSizeExact(0)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusPending, 0),
+					w.expectAccessExpiration(t, "grace@example.com", expires),
+				),
+			},
+			{
+				PreConfig: func() {
+					w.acceptThenResetCounts(t, "ada@example.com")()
+					w.setOutsideTerraform(t, "ada@example.com", "+48 600 100 200", "en-GB")
+				},
+				Config: w.config(membersConfig(map[string]string{
+					"ada":   fmt.Sprintf(`email = "ada@example.com", role_ids = [synerise_role.developer.id], access_expires_at = %q`, expires),
+					"grace": `email = "grace@example.com", role_ids = [synerise_role.auditor.id]`,
+				})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
+					w.expectAccessExpiration(t, "ada@example.com", expires),
+					w.expectKept(t, "ada@example.com", "+48 600 100 200", "en-GB"),
+					func(*terraform.State) error {
+						if u := w.user(t, "grace@example.com"); u.AccessExpirationDate != nil {
+							return fmt.Errorf("grace's access still expires at %s", *u.AccessExpirationDate)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
 }

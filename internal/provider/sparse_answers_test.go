@@ -29,7 +29,7 @@ resource "synerise_invitation" "ada" {
 
 resource "synerise_invitations" "team" {
   members = {
-    "grace@example.com" = { first_name = %[1]q, role_ids = [%[2]s] }
+    "grace@example.com" = { email = "grace@example.com", first_name = %[1]q, role_ids = [%[2]s] }
   }
 }
 

@@ -60,10 +60,10 @@ const domainNameForm = "domain name such as example.com, without scheme, path or
 // domainNameValidator is the rule of every domain name in a configuration.
 var domainNameValidator = stringvalidator.RegexMatches(domainNamePattern, "must be a "+domainNameForm)
 
-// roleIDsValidators require at least one role, each a positive id as the API numbers roles.
+// roleIDsValidators require each role id to be positive, as the API numbers roles. No roles is valid:
+// the reference makes them optional.
 func roleIDsValidators() []validator.Set {
 	return []validator.Set{
-		setvalidator.SizeAtLeast(1),
 		setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
 	}
 }

@@ -47,6 +47,7 @@ resource "synerise_role" "auditor" {
 resource "synerise_invitations" "team" {
   members = {
     for email, m in var.team : email => {
+      email      = email
       first_name = m.first_name
       last_name  = m.last_name
       role_ids   = [m.role == "engineer" ? synerise_role.engineer.id : synerise_role.auditor.id]

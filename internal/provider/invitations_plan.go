@@ -1,0 +1,235 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ValidateConfig refuses two members with one address: the API would refuse the second invitation.
+func (r *InvitationsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var members types.Map
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("members"), &members)...)
+	if resp.Diagnostics.HasError() || members.IsNull() || members.IsUnknown() {
+		return
+	}
+	var byLabel map[string]memberModel
+	resp.Diagnostics.Append(members.ElementsAs(ctx, &byLabel, false)...)
+	for _, pair := range sameAddresses(byLabel) {
+		first, second := byLabel[pair[0]].Email.ValueString(), byLabel[pair[1]].Email.ValueString()
+		resp.Diagnostics.AddAttributeError(path.Root("members").AtMapKey(pair[1]).AtName("email"), "Duplicate member",
+			fmt.Sprintf("Members %q (%s) and %q (%s) have one email address: the API compares addresses without regard to case. "+
+				"Keep one of the two.", pair[0], first, pair[1], second))
+	}
+}
+
+// sameAddresses lists the pairs of labels whose known email addresses differ at most in case, each
+// pair and the list sorted by label.
+func sameAddresses(members map[string]memberModel) [][2]string {
+	first := map[string]string{}
+	var pairs [][2]string
+	for _, label := range slices.Sorted(maps.Keys(members)) {
+		email := members[label].Email
+		if email.IsNull() || email.IsUnknown() {
+			continue
+		}
+		key := strings.ToLower(email.ValueString())
+		if seen, ok := first[key]; ok {
+			pairs = append(pairs, [2]string{seen, label})
+			continue
+		}
+		first[key] = label
+	}
+	return pairs
+}
+
+// ModifyPlan carries a member over to the label that now holds its address, refuses to deactivate a
+// pending invitation, and plans a new invitation for every member who is new to the workspace or whose
+// invitation expired.
+func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan InvitationsResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || plan.Members == nil {
+		return
+	}
+	prior := map[string]memberModel{}
+	if !req.State.Raw.IsNull() {
+		var state InvitationsResourceModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		prior = state.Members
+	}
+	matches := carriedOver(prior, plan.Members)
+	for _, label := range slices.Sorted(maps.Keys(plan.Members)) {
+		m := plan.Members[label]
+		var stays *memberModel
+		if priorLabel, ok := matches[label]; ok {
+			p := prior[priorLabel]
+			stays = &p
+		}
+		switch {
+		case deactivationRefused(stays, m):
+			addDeactivationRefused(&resp.Diagnostics, path.Root("members").AtMapKey(label).AtName("active"), m.Email.ValueString())
+		case stays == nil || reinvited(*stays, m):
+			m.ID, m.Status = types.Int64Unknown(), types.StringUnknown()
+		default:
+			m.ID, m.Status = stays.ID, plannedStatus(*stays, m)
+		}
+		plan.Members[label] = m
+	}
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
+}
+
+// carriedOver maps each planned label onto the label of the prior member with the same address,
+// compared without regard to case, whatever the labels. An unknown address carries nobody over.
+func carriedOver(prior, planned map[string]memberModel) map[string]string {
+	byEmail := map[string]string{}
+	for _, label := range slices.Sorted(maps.Keys(prior)) {
+		key := strings.ToLower(prior[label].Email.ValueString())
+		if _, seen := byEmail[key]; !seen {
+			byEmail[key] = label
+		}
+	}
+	out := map[string]string{}
+	for label, m := range planned {
+		if m.Email.IsUnknown() || m.Email.IsNull() {
+			continue
+		}
+		if priorLabel, ok := byEmail[strings.ToLower(m.Email.ValueString())]; ok {
+			out[label] = priorLabel
+		}
+	}
+	return out
+}
+
+// departures sorts out the prior members that no planned member carries over: those who leave the
+// workspace, and labels to forget without a request because they name a member who stays under
+// another label (one address under two labels, imported before import ids were checked: removing the
+// second would remove the member).
+func departures(prior map[string]memberModel, matches map[string]string) (leaving, forgotten []string) {
+	carried := map[string]bool{}
+	staying := map[int64]bool{}
+	for _, priorLabel := range matches {
+		carried[priorLabel] = true
+		staying[prior[priorLabel].ID.ValueInt64()] = true
+	}
+	for label, m := range prior {
+		switch {
+		case carried[label]:
+		case staying[m.ID.ValueInt64()]:
+			forgotten = append(forgotten, label)
+		default:
+			leaving = append(leaving, label)
+		}
+	}
+	slices.Sort(leaving)
+	slices.Sort(forgotten)
+	return leaving, forgotten
+}
+
+func (r *InvitationsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state InvitationsResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	matches := carriedOver(state.Members, plan.Members)
+	var reinvite []string
+	for label, priorLabel := range matches {
+		prior := state.Members[priorLabel]
+		if reinvited(prior, plan.Members[label]) {
+			reinvite = append(reinvite, priorLabel)
+		} else if deactivationRefused(&prior, plan.Members[label]) {
+			addDeactivationRefused(&resp.Diagnostics, path.Root("members").AtMapKey(label).AtName("active"), prior.Email.ValueString())
+		}
+	}
+	var joining []string
+	for label := range plan.Members {
+		if priorLabel, stays := matches[label]; !stays || slices.Contains(reinvite, priorLabel) {
+			joining = append(joining, label)
+		}
+	}
+	slices.Sort(joining)
+	if refuseDeactivations(plan.Members, joining, &resp.Diagnostics) {
+		return
+	}
+	// state is brought forward step by step, so that a failure leaves it true to what was done.
+	defer func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
+	}()
+	leaving, forgotten := departures(state.Members, matches)
+	for _, label := range forgotten {
+		delete(state.Members, label)
+	}
+	slices.Sort(reinvite)
+	if !r.remove(ctx, state.Members, append(leaving, reinvite...), &resp.Diagnostics) {
+		return
+	}
+	state.Members = carryOver(state.Members, plan.Members, matches)
+	if !r.updateStaying(ctx, plan.Members, state.Members, &resp.Diagnostics) {
+		return
+	}
+	r.join(ctx, plan.Members, joining, state.Members, &resp.Diagnostics)
+}
+
+// carryOver moves the members who stay to their planned labels, with the planned spelling of their
+// address; nothing is sent.
+func carryOver(current, planned map[string]memberModel, matches map[string]string) map[string]memberModel {
+	moved := make(map[string]memberModel, len(matches))
+	for label, priorLabel := range matches {
+		if m, ok := current[priorLabel]; ok {
+			m.Email = planned[label].Email
+			moved[label] = m
+		}
+	}
+	return moved
+}
+
+// updateStaying brings the members in current to what is planned for them: names, roles and
+// expirations one by one, activations in one request per kind, and then reads back who changed.
+func (r *InvitationsResource) updateStaying(ctx context.Context, planned, current map[string]memberModel, diags *diag.Diagnostics) bool {
+	touched := map[string]bool{}
+	var changes []activationChange
+	for _, label := range slices.Sorted(maps.Keys(current)) {
+		prior, m := current[label], planned[label]
+		touched[label] = updateMembership(ctx, r.client, prior, m, diags)
+		if diags.HasError() {
+			return false
+		}
+		if change, ok := activationChangeOf(prior, m); ok {
+			changes, touched[label] = append(changes, change), true
+		}
+	}
+	if !setActivations(ctx, r.client, changes, diags) {
+		return false
+	}
+	for _, label := range slices.Sorted(maps.Keys(current)) {
+		if !touched[label] {
+			// Nothing the API keeps changed: only the notation of the expiration, or active on an expired invitation.
+			m := current[label]
+			m.AccessExpiresAt, m.Active = planned[label].AccessExpiresAt, planned[label].Active
+			current[label] = m
+			continue
+		}
+		user, err := r.client.GetUser(ctx, current[label].ID.ValueInt64())
+		if err != nil {
+			addAPIError(diags, fmt.Sprintf("Cannot read back the membership of %s", current[label].Email.ValueString()), err)
+			return false
+		}
+		current[label] = invitationModel(user, planned[label])
+	}
+	return true
+}
