@@ -243,8 +243,3 @@ func excerpt(b []byte) string {
 	}
 	return s
 }
-
-// escapeID renders an integer id as a path segment.
-func escapeID(id int64) string {
-	return fmt.Sprintf("%d", id)
-}

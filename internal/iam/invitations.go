@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -178,7 +179,7 @@ func userID(u User) int64 { return u.ID }
 // it is retried. The reference gives its success no body, so read the invitation back (GetUser).
 func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUpdate) error {
 	in.Roles = nonNilIDs(in.Roles)
-	return c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/" + escapeID(id), body: in, idempotent: true}, nil)
+	return c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/" + strconv.FormatInt(id, 10), body: in, idempotent: true}, nil)
 }
 
 // DeleteInvitations withdraws invitations that were not accepted yet. No ids is a no-op.

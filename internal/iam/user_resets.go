@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strconv"
 )
 
 // UnconfirmedResetError is a password reset that may or may not have happened: the API failed after
@@ -25,7 +26,7 @@ func (e *UnconfirmedResetError) Unwrap() error { return e.Err }
 // never repeated: only a refused connection or a 429 is retried, and a failure after the request may
 // have been processed is an *UnconfirmedResetError.
 func (c *Client) ResetUserPassword(ctx context.Context, id int64) error {
-	err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/" + escapeID(id) + "/password-reset"}, nil)
+	err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/" + strconv.FormatInt(id, 10) + "/password-reset"}, nil)
 	if outcomeUnknown(ctx, err) {
 		return &UnconfirmedResetError{UserID: id, Err: err}
 	}
@@ -36,5 +37,5 @@ func (c *Client) ResetUserPassword(ctx context.Context, id int64) error {
 // next sign-in. Resetting it twice leaves what resetting it once does, so the request is retried
 // like a read.
 func (c *Client) ResetUserMFA(ctx context.Context, id int64) error {
-	return c.do(ctx, request{method: http.MethodPut, path: "/uauth/users/" + escapeID(id) + "/mfa-reset", idempotent: true}, nil)
+	return c.do(ctx, request{method: http.MethodPut, path: "/uauth/users/" + strconv.FormatInt(id, 10) + "/mfa-reset", idempotent: true}, nil)
 }

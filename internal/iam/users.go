@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -129,7 +130,7 @@ const usersListingPath = "/uauth/users/listing"
 // GetUser reads one user of the workspace; a user removed from the workspace is not found.
 func (c *Client) GetUser(ctx context.Context, id int64) (*User, error) {
 	var user User
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/users/" + escapeID(id), idempotent: true}, &user); err != nil {
+	if err := c.do(ctx, request{method: http.MethodGet, path: "/uauth/users/" + strconv.FormatInt(id, 10), idempotent: true}, &user); err != nil {
 		return nil, err
 	}
 	return &user, nil
@@ -139,7 +140,7 @@ func (c *Client) GetUser(ctx context.Context, id int64) (*User, error) {
 func (c *Client) UpdateUser(ctx context.Context, id int64, in UserUpdate) (*User, error) {
 	in.Roles = nonNilIDs(in.Roles)
 	var user User
-	r := request{method: http.MethodPost, path: "/uauth/users/" + escapeID(id), body: in, idempotent: true}
+	r := request{method: http.MethodPost, path: "/uauth/users/" + strconv.FormatInt(id, 10), body: in, idempotent: true}
 	if err := c.do(ctx, r, &user); err != nil {
 		return nil, err
 	}
@@ -168,7 +169,7 @@ func (c *Client) SetUserAccessExpiration(ctx context.Context, id int64, at *time
 		s := at.UTC().Truncate(time.Second).Format(time.RFC3339)
 		body.ExpirationDate = &s
 	}
-	return c.do(ctx, request{method: http.MethodPut, path: "/uauth/users/" + escapeID(id) + "/access-time", body: body, idempotent: true}, nil)
+	return c.do(ctx, request{method: http.MethodPut, path: "/uauth/users/" + strconv.FormatInt(id, 10) + "/access-time", body: body, idempotent: true}, nil)
 }
 
 // activationRequest is the body of POST /uauth/users/activate and /deactivate.
@@ -197,7 +198,7 @@ func (c *Client) setActivation(ctx context.Context, path string, ids []int64) er
 func joinIDs(ids []int64) string {
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = escapeID(id)
+		parts[i] = strconv.FormatInt(id, 10)
 	}
 	return strings.Join(parts, ",")
 }
