@@ -44,45 +44,37 @@ type invitationDetailsJSON struct {
 }
 
 func (s *Server) inviteUser(r *http.Request) (reply, error) {
-	var in invitationRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.st.checkInvitations([]invitationRequest{in}); err != nil {
-		return reply{}, err
-	}
-	invited := s.st.userJSON(s.st.invite(in, time.Now()))
-	if !s.assumes(InvitedUserInAnswer) {
-		return okEmpty, nil
-	}
-	return ok(invited), nil
+	return withBody(s, r, func(st *store, in invitationRequest) (reply, error) {
+		if err := st.checkInvitations([]invitationRequest{in}); err != nil {
+			return reply{}, err
+		}
+		invited := st.userJSON(st.invite(in, time.Now()))
+		if !s.assumes(InvitedUserInAnswer) {
+			return okEmpty, nil
+		}
+		return ok(invited), nil
+	})
 }
 
 // inviteUsers invites all or none: every invitation is checked before the first is sent.
 func (s *Server) inviteUsers(r *http.Request) (reply, error) {
-	var in bulkInvitationRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.st.checkInvitations(in.Invitations); err != nil {
-		return reply{}, err
-	}
-	now := time.Now()
-	out := make([]userJSON, 0, len(in.Invitations))
-	for _, inv := range in.Invitations {
-		out = append(out, s.st.userJSON(s.st.invite(inv, now)))
-	}
-	switch {
-	case !s.assumes(InvitedUsersInAnswer):
-		return okEmpty, nil
-	case !s.assumes(BulkInviteAnswersAList):
-		return ok(map[string][]userJSON{"invited": out}), nil
-	}
-	return ok(out), nil
+	return withBody(s, r, func(st *store, in bulkInvitationRequest) (reply, error) {
+		if err := st.checkInvitations(in.Invitations); err != nil {
+			return reply{}, err
+		}
+		now := time.Now()
+		out := make([]userJSON, 0, len(in.Invitations))
+		for _, inv := range in.Invitations {
+			out = append(out, st.userJSON(st.invite(inv, now)))
+		}
+		switch {
+		case !s.assumes(InvitedUsersInAnswer):
+			return okEmpty, nil
+		case !s.assumes(BulkInviteAnswersAList):
+			return ok(map[string][]userJSON{"invited": out}), nil
+		}
+		return ok(out), nil
+	})
 }
 
 // checkInvitations refuses a batch with an invalid address (400), an unknown role (404), or an
@@ -121,29 +113,17 @@ func (st *store) invite(in invitationRequest, now time.Time) *user {
 }
 
 func (s *Server) updateInvitation(r *http.Request) (reply, error) {
-	id, err := pathID(r, "invitationId")
-	if err != nil {
-		return reply{}, err
-	}
-	var in invitationUpdateRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.invitation(id)
-	if err != nil {
-		return reply{}, err
-	}
-	if in.Roles.value != nil {
-		if err := s.st.checkRoles(*in.Roles.value); err != nil {
-			return reply{}, err
+	return onObjectWithBody(s, r, "invitationId", (*store).invitation, func(st *store, u *user, in invitationUpdateRequest) (reply, error) {
+		if in.Roles.value != nil {
+			if err := st.checkRoles(*in.Roles.value); err != nil {
+				return reply{}, err
+			}
 		}
-	}
-	in.FirstName.apply(&u.firstName)
-	in.LastName.apply(&u.lastName)
-	in.Roles.apply(&u.roles)
-	return ok(s.st.userJSON(u)), nil
+		in.FirstName.apply(&u.firstName)
+		in.LastName.apply(&u.lastName)
+		in.Roles.apply(&u.roles)
+		return ok(st.userJSON(u)), nil
+	})
 }
 
 // deleteInvitations withdraws invitations that were not accepted, all or none.

@@ -191,41 +191,21 @@ func (s *Server) autocompleteUsers(r *http.Request) (reply, error) {
 }
 
 func (s *Server) getUser(r *http.Request) (reply, error) {
-	id, err := pathID(r, "userId")
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.member(id)
-	if err != nil {
-		return reply{}, err
-	}
-	return ok(s.st.userJSON(u)), nil
+	return onObject(s, r, "userId", (*store).member, func(st *store, u *user) (reply, error) {
+		return ok(st.userJSON(u)), nil
+	})
 }
 
 func (s *Server) updateUser(r *http.Request) (reply, error) {
-	id, err := pathID(r, "userId")
-	if err != nil {
-		return reply{}, err
-	}
-	var in otherUserRequest
-	if err := decodeBody(r, &in); err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.st.member(id)
-	if err != nil {
-		return reply{}, err
-	}
-	if err := s.st.checkRoles(in.Roles); err != nil {
-		return reply{}, err
-	}
-	in.omittedAsNull()
-	in.apply(u)
-	u.roles = append([]int64{}, in.Roles...)
-	return ok(s.st.userJSON(u)), nil
+	return onObjectWithBody(s, r, "userId", (*store).member, func(st *store, u *user, in otherUserRequest) (reply, error) {
+		if err := st.checkRoles(in.Roles); err != nil {
+			return reply{}, err
+		}
+		in.omittedAsNull()
+		in.apply(u)
+		u.roles = append([]int64{}, in.Roles...)
+		return ok(st.userJSON(u)), nil
+	})
 }
 
 // deleteUsers deletes accounts for good, all or none.
