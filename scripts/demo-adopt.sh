@@ -7,16 +7,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-terraform=${TERRAFORM:-terraform}
-version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
-if [[ -z "$version" ]] || ! printf '1.14.0\n%s\n' "$version" | sort -V -C; then
-  echo "terraform query needs Terraform 1.14 or later; $terraform is ${version:-not found}. Set TERRAFORM to a newer CLI." >&2
-  exit 1
-fi
 work=$(mktemp -d)
 # shellcheck source=scripts/mock-env.sh
 source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
+require_terraform 1.14.0 "terraform query needs"
 
 start_mock
 echo "terraform $version ($terraform)"
