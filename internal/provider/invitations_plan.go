@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -20,8 +21,10 @@ func (r *InvitationsResource) ValidateConfig(ctx context.Context, req resource.V
 	if resp.Diagnostics.HasError() || members.IsNull() || members.IsUnknown() {
 		return
 	}
+	// A member that is unknown as a whole (a module's variable during validate) has no address to
+	// compare yet: it decodes as a member with a null email, which sameAddresses skips.
 	var byLabel map[string]memberModel
-	resp.Diagnostics.Append(members.ElementsAs(ctx, &byLabel, false)...)
+	resp.Diagnostics.Append(members.ElementsAs(ctx, &byLabel, true)...)
 	for _, pair := range sameAddresses(byLabel) {
 		first, second := byLabel[pair[0]].Email.ValueString(), byLabel[pair[1]].Email.ValueString()
 		resp.Diagnostics.AddAttributeError(path.Root("members").AtMapKey(pair[1]).AtName("email"), "Duplicate member",
@@ -54,7 +57,7 @@ func sameAddresses(members map[string]memberModel) [][2]string {
 // pending invitation, and plans a new invitation for every member who is new to the workspace or whose
 // invitation expired.
 func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() || membersUnknown(ctx, req.Plan, &resp.Diagnostics) {
 		return
 	}
 	var plan InvitationsResourceModel
@@ -89,6 +92,22 @@ func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	}
+}
+
+// membersUnknown tells whether the planned members, or one of them as a whole, are unknown until
+// apply: then there is nothing to carry over yet, and Terraform plans them as unknown anyway.
+func membersUnknown(ctx context.Context, plan tfsdk.Plan, diags *diag.Diagnostics) bool {
+	var members types.Map
+	diags.Append(plan.GetAttribute(ctx, path.Root("members"), &members)...)
+	if diags.HasError() || members.IsUnknown() {
+		return true
+	}
+	for _, m := range members.Elements() {
+		if m.IsUnknown() {
+			return true
+		}
+	}
+	return false
 }
 
 // carriedOver maps each planned label onto the label of the prior member with the same address,

@@ -462,3 +462,37 @@ func TestAccInvitationsResource_expirationRolesAndKeptFields(t *testing.T) {
 		},
 	})
 }
+
+// Members known only at apply (from another resource, or a module's variable while it is validated)
+// plan and apply: the checks that compare addresses wait for the addresses.
+func TestAccInvitationsResource_membersKnownOnlyAtApply(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.config(memberRoles + `
+resource "terraform_data" "team" {
+  input = {
+    ada  = { email = "ada@example.com", first_name = "", last_name = "", role_ids = [synerise_role.auditor.id], active = true, access_expires_at = null }
+    late = { email = "late@example.com", first_name = "", last_name = "", role_ids = [], active = true, access_expires_at = null }
+  }
+}
+
+resource "synerise_invitations" "team" {
+  members = terraform_data.team.output
+}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue("synerise_invitations.team", tfjsonpath.New("members"))},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("late").AtMapKey("status"), knownvalue.StringExact(iam.UserStatusPending)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
+					w.expectUser(t, "late@example.com", iam.UserStatusPending, 0),
+				),
+			},
+		},
+	})
+}
