@@ -118,7 +118,10 @@ func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.Modify
 	switch {
 	case resp.Diagnostics.HasError():
 		return
-	case reinvited(state, plan):
+	// An expired invitation whose active is known only at apply is left as it is for now: replacing it
+	// would withdraw it before learning that active = false means to keep it. The next plan, with
+	// active known, sends it again if it must.
+	case reinvited(state, plan) && !plan.Active.IsUnknown():
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
 		resp.RequiresReplace.Append(path.Root("status"))

@@ -303,6 +303,13 @@ func positiveDuration(value timetypes.GoDuration, env string, attribute path.Pat
 // requestRateCap reads max_requests_per_second, or SYNERISE_MAX_REQUESTS_PER_SECOND when the block
 // leaves it out; 0, no cap, when neither sets it. The schema's validator refuses a negative value in the block.
 func requestRateCap(value types.Int64, diags *diag.Diagnostics) int {
+	// Unknown until apply would otherwise read as 0, no cap, the opposite of what was asked.
+	if value.IsUnknown() {
+		diags.AddAttributeError(path.Root("max_requests_per_second"), "Unknown request rate cap",
+			"max_requests_per_second depends on a value known only after apply, so the provider cannot cap the rate "+
+				"of the requests that come first. Set it to a literal number, or use SYNERISE_MAX_REQUESTS_PER_SECOND.")
+		return 0
+	}
 	if !value.IsNull() {
 		return int(value.ValueInt64())
 	}

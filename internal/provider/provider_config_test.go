@@ -313,3 +313,31 @@ resource "synerise_role_group" "few" {
 		},
 	})
 }
+
+// A cap known only after apply cannot pace the requests that come before it: refused, never read as
+// 0 (no cap).
+func TestAccProvider_requestRateCapKnownOnlyAtApply(t *testing.T) {
+	w := newTestWorkspace(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+resource "terraform_data" "cap" {
+  input = 5
+}
+
+provider "synerise" {
+  api_url                 = %q
+  api_token               = %q
+  max_requests_per_second = terraform_data.cap.output
+}
+
+resource "synerise_role_group" "paced" {
+  name = "Paced"
+}`, w.url, testToken),
+				ExpectError: wrappedError(`Unknown request rate cap(?s).*known only after apply`),
+			},
+		},
+	})
+}
