@@ -158,10 +158,19 @@ func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	state := InvitationsResourceModel{ID: types.StringValue(invitationsID), Members: map[string]memberModel{}}
 	r.join(ctx, plan.Members, labels, state.Members, &resp.Diagnostics)
-	// Whatever was invited is recorded, so that a failed batch is retried, not duplicated.
+	// Whatever was invited is recorded, so that nobody is invited twice unseen. Terraform taints a
+	// resource whose create failed, and would replace it, withdrawing the invitations that went out;
+	// the error says how to keep them.
 	if len(state.Members) > 0 || !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
+	}
+	if len(state.Members) > 0 && resp.Diagnostics.HasError() {
+		resp.Diagnostics.AddError("Some members were invited",
+			fmt.Sprintf("%d of the %d members were invited before the error above, and the state records them. Terraform marks the "+
+				"resource as tainted, so the next apply would withdraw their invitations and send new ones. To keep them, run "+
+				"`terraform untaint` on this resource before applying again: the next apply then invites only the members that are missing.",
+				len(state.Members), len(plan.Members)))
 	}
 }
 

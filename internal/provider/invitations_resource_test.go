@@ -496,3 +496,26 @@ resource "synerise_invitations" "team" {
 		},
 	})
 }
+
+// A create that fails after the invitations went out records the invited members and says how to
+// keep them: Terraform taints the resource, and its replacement would withdraw and resend them.
+func TestAccInvitationsResource_failureAfterTheInvitationsSaysHowToKeepThem(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{Faults: mockserver.Faults{Script: map[string][]string{
+		"PUT /uauth/users/{userId}/access-time": {mockserver.FaultUnavailable},
+	}}})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: hostileProvider(w, `max_retries = 0`) + memberRoles + `
+resource "synerise_invitations" "team" {
+  members = {
+    ada   = { email = "ada@example.com", access_expires_at = "2030-01-01T00:00:00Z" }
+    grace = { email = "grace@example.com" }
+  }
+}`,
+				ExpectError: wrappedError(`Some members were invited(?s).*2 of the 2 members.*terraform untaint`),
+			},
+		},
+	})
+}
