@@ -46,7 +46,7 @@ func findings(c change, roles *roleBook) []Finding {
 			add(RuleMFARequirementOff, "Whether members still need a second factor is known only after apply.")
 		}
 		if onDestroy := destroyedWith(c); onDestroy == "reset" {
-			add(RuleMFARequirementOff, "Destroying it with on_destroy = \"reset\" disables the requirement: members will no longer need a second factor.")
+			add(RuleMFARequirementOff, "Destroying the MFA requirement with on_destroy = \"reset\" disables it: members will no longer need a second factor to sign in.")
 		}
 	case "synerise_ip_policy":
 		ipPolicyRules(c, add)
@@ -71,7 +71,7 @@ func findings(c change, roles *roleBook) []Finding {
 		if onDestroy == "reset" && c.rc.Type == "synerise_mfa_requirement" {
 			effect = "disables the requirement"
 		}
-		add(RuleSettingsDestroyed, "The %s is destroyed; on_destroy = %q %s.", settingsTypes[c.rc.Type], onDestroy, effect)
+		add(RuleSettingsDestroyed, "The resource is destroyed, and on_destroy = %q %s.", onDestroy, effect)
 	}
 	return out
 }
@@ -205,14 +205,14 @@ func lengthened(before, after int64) bool { return before > 0 && (after == 0 || 
 func ipPolicyRules(c change, add func(rule, format string, args ...any)) {
 	if onDestroy := destroyedWith(c); onDestroy != "" {
 		effect := map[string]string{
-			"restore": "the allowlist the workspace had before Terraform managed it comes back, which may be wider or off",
-			"reset":   "the allowlist is turned off and emptied",
-			"retain":  "the allowlist stays as it is, but no longer under Terraform's control",
+			"restore": "brings back the allowlist the workspace had before Terraform managed it, which may be wider or off",
+			"reset":   "turns the allowlist off and empties it: the workspace can be used from any address",
+			"retain":  "leaves the allowlist as it is, but no longer under Terraform's control",
 		}[onDestroy]
 		if effect == "" {
-			effect = "the allowlist is left as on_destroy decides"
+			effect = "leaves the allowlist as its on_destroy decides"
 		}
-		add(RuleIPAllowlistWidened, "The IP allowlist is no longer managed: %s.", effect)
+		add(RuleIPAllowlistWidened, "Destroying the IP allowlist with on_destroy = %q %s.", onDestroy, effect)
 		return
 	}
 	if !c.after.exists() {
