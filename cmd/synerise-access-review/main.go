@@ -16,6 +16,8 @@ import (
 	"os"
 	"os/signal"
 
+	tfjson "github.com/hashicorp/terraform-json"
+
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/review"
 )
@@ -70,19 +72,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 
-	input, name := stdin, "standard input"
-	if path := flags.Arg(0); path != "" && path != "-" {
-		file, err := os.Open(path)
-		if err != nil {
-			fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
-			return exitFailed
-		}
-		defer file.Close()
-		input, name = file, path
-	}
-	plan, err := review.ReadPlan(input)
+	plan, err := readPlan(flags.Arg(0), stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "synerise-access-review: %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
 		return exitFailed
 	}
 
@@ -109,6 +101,27 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitAttention
 	}
 	return exitOK
+}
+
+// readPlan reads the plan from the file at path, or from stdin when path is empty or "-".
+func readPlan(path string, stdin io.Reader) (*tfjson.Plan, error) {
+	if path == "" || path == "-" {
+		plan, err := review.ReadPlan(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %w", err)
+		}
+		return plan, nil
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	plan, err := review.ReadPlan(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return plan, nil
 }
 
 // apiRoleNames names roles through the API of the workspace the environment names, as the provider does.

@@ -32,7 +32,7 @@ func ReadPlan(r io.Reader) (*tfjson.Plan, error) {
 		Errored bool `json:"errored"`
 	}
 	if err := json.Unmarshal(raw, &probe); err != nil {
-		return nil, fmt.Errorf("the input is not JSON (%v); %s, not the text of terraform plan", err, wanted)
+		return nil, fmt.Errorf("the input is not JSON (%w); %s, not the text of terraform plan", err, wanted)
 	}
 	switch {
 	case probe.FormatVersion == "":
@@ -43,7 +43,7 @@ func ReadPlan(r io.Reader) (*tfjson.Plan, error) {
 	plan := new(tfjson.Plan)
 	plan.UseJSONNumber(true)
 	if err := plan.UnmarshalJSON(raw); err != nil {
-		return nil, fmt.Errorf("cannot read the plan of format version %q: %v; %s from Terraform or OpenTofu 1.x", probe.FormatVersion, err, wanted)
+		return nil, fmt.Errorf("cannot read the plan of format version %q: %w; %s from Terraform or OpenTofu 1.x", probe.FormatVersion, err, wanted)
 	}
 	if probe.Errored {
 		return nil, errors.New("the plan errored: Terraform could not finish planning, so it shows only part of what an apply would do; fix the errors terraform plan reported and review the plan it then makes")
