@@ -1,0 +1,152 @@
+// Command synerise-access-review summarises the access changes of a Terraform plan as Markdown, for a
+// pull-request comment: members, roles, personal data, settings, and what needs attention.
+//
+//	terraform show -json plan.tfplan | synerise-access-review [-fail-on-attention] [-api] [PLAN.json]
+//
+// Exit codes: 0 done, 1 the plan cannot be read or reviewed, 2 bad usage, 3 something needs
+// attention and -fail-on-attention is set.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/review"
+)
+
+// version is set by the release build (goreleaser's ldflags).
+var version = "dev"
+
+// The provider's environment variables, so that a CI job that plans can review with the same ones.
+const (
+	envAPIURL   = "SYNERISE_API_URL"
+	envAPIToken = "SYNERISE_API_TOKEN"
+)
+
+const (
+	exitOK        = 0
+	exitFailed    = 1
+	exitUsage     = 2
+	exitAttention = 3
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	flags := flag.NewFlagSet("synerise-access-review", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	failOnAttention := flags.Bool("fail-on-attention", false, "exit 3 when something needs attention")
+	useAPI := flags.Bool("api", false, "name the roles the plan cannot through the API, with "+envAPIURL+" and "+envAPIToken)
+	showVersion := flags.Bool("version", false, "print the version and exit")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-api] [PLAN.json | -]")
+		fmt.Fprintln(stderr, "Reads terraform show -json PLANFILE (from stdin without a file or with -) and writes a Markdown review of its access changes.")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "synerise-access-review", version)
+		return exitOK
+	}
+	if flags.NArg() > 1 {
+		fmt.Fprintf(stderr, "synerise-access-review: one plan at a time, got %d arguments\n", flags.NArg())
+		flags.Usage()
+		return exitUsage
+	}
+
+	plan, err := readPlan(flags.Arg(0), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
+		return exitFailed
+	}
+
+	var opts review.Options
+	if *useAPI {
+		names, err := apiRoleNames(getenv)
+		if err != nil {
+			fmt.Fprintf(stderr, "synerise-access-review: -api: %v\n", err)
+			return exitUsage
+		}
+		opts.RoleNames = names
+	}
+	summary, err := review.Summarize(ctx, plan, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
+		return exitFailed
+	}
+	if _, err := io.WriteString(stdout, summary.Markdown()); err != nil {
+		fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
+		return exitFailed
+	}
+	if *failOnAttention && len(summary.Findings) > 0 {
+		fmt.Fprintf(stderr, "synerise-access-review: %d findings need attention (-fail-on-attention)\n", len(summary.Findings))
+		return exitAttention
+	}
+	return exitOK
+}
+
+// readPlan reads the plan from the file at path, or from stdin when path is empty or "-".
+func readPlan(path string, stdin io.Reader) (*tfjson.Plan, error) {
+	if path == "" || path == "-" {
+		plan, err := review.ReadPlan(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %w", err)
+		}
+		return plan, nil
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	plan, err := review.ReadPlan(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return plan, nil
+}
+
+// apiRoleNames names roles through the API of the workspace the environment names, as the provider does.
+func apiRoleNames(getenv func(string) string) (review.RoleNames, error) {
+	token := getenv(envAPIToken)
+	if token == "" {
+		return nil, fmt.Errorf("set %s (and %s, unless it is %s) to name roles through the API", envAPIToken, envAPIURL, iam.DefaultBaseURL)
+	}
+	baseURL := getenv(envAPIURL)
+	if baseURL == "" {
+		baseURL = iam.DefaultBaseURL
+	}
+	client, err := iam.New(iam.Config{BaseURL: baseURL, Token: token, UserAgent: "synerise-access-review/" + version})
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (map[int64]string, error) {
+		roles, err := client.ListAvailableRoles(ctx)
+		if err != nil {
+			return nil, err
+		}
+		names := make(map[int64]string, len(roles))
+		for _, r := range roles {
+			names[r.ID] = r.Name
+		}
+		return names, nil
+	}, nil
+}

@@ -1,0 +1,212 @@
+// Package review summarises the access changes of a Terraform plan for a pull request: who joins,
+// leaves or gains roles, which roles start or stop seeing personal data, how security settings change,
+// and what needs a reviewer's attention (rules.go). It reads the plan as terraform show -json writes
+// it and, to name roles the plan cannot, asks the caller (the command asks the API through internal/iam).
+package review
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Options tune a review.
+type Options struct {
+	// RoleNames names roles the plan cannot name, by id; without it they show as "role <id>".
+	RoleNames RoleNames
+}
+
+// Summary is what a plan changes in a workspace's access, each part sorted.
+type Summary struct {
+	Findings []Finding
+	Members  []MemberChange
+	Roles    []RoleChange
+	PII      []PIIChange
+	Settings []SettingsChange
+	// Others are the other resources of the provider that change, such as managed domains.
+	Others []RoleChange
+	// Unreviewed are the synerise resources of types this review does not know, by address.
+	Unreviewed []string
+	// OtherProviders counts the changed resources of other providers by type.
+	OtherProviders map[string]int
+	// Incomplete is set when Terraform did not plan everything (-target, or changes deferred).
+	Incomplete bool
+}
+
+// Finding is one thing that needs a reviewer's attention: the rule it broke (see rules.go), the
+// resource, and one sentence saying what changes and why it matters.
+type Finding struct {
+	Rule    string
+	Address string
+	Message string
+}
+
+// MemberChange is one member invited, removed, (de)activated or given other roles.
+type MemberChange struct {
+	Address string
+	Email   string
+	Change  string
+	Roles   string
+	// gained are the roles the member gains, for the rule admin-role-granted.
+	gained roleSet
+}
+
+// RoleChange is one role or role group created, renamed, changed or deleted.
+type RoleChange struct {
+	Address string
+	Kind    string
+	Change  string
+}
+
+// PIIChange is one role that starts or stops seeing personal data.
+type PIIChange struct {
+	Address string
+	Role    string
+	Granted bool
+}
+
+// SettingsChange is one settings resource and its attributes before and after.
+type SettingsChange struct {
+	Address string
+	Action  string
+	Rows    []SettingsRow
+	// Later lists the attributes known only after apply on a create, the workspace's present values.
+	Later []string
+}
+
+// SettingsRow is one attribute's change, its values written for Markdown.
+type SettingsRow struct {
+	Attribute string
+	Before    string
+	After     string
+}
+
+// Empty says whether the plan changes nothing this review shows.
+func (s *Summary) Empty() bool {
+	return len(s.Members) == 0 && len(s.Roles) == 0 && len(s.PII) == 0 && len(s.Settings) == 0 && len(s.Others) == 0 &&
+		len(s.Unreviewed) == 0 && len(s.OtherProviders) == 0 && len(s.Findings) == 0
+}
+
+// change is one planned change of a synerise resource instance, with both sides as objects.
+type change struct {
+	rc      *tfjson.ResourceChange
+	actions tfjson.Actions
+	before  object
+	after   object
+}
+
+func (c change) address() string { return c.rc.Address }
+
+// verb says what happens to the resource as a whole.
+func (c change) verb() string {
+	switch {
+	case c.actions.Replace():
+		return "replaced"
+	case c.actions.Create():
+		return "created"
+	case c.actions.Delete():
+		return "destroyed"
+	case c.actions.Forget():
+		return "forgotten"
+	default:
+		return "updated"
+	}
+}
+
+// Summarize reviews plan. It fails only when opts.RoleNames does.
+func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, error) {
+	s := &Summary{OtherProviders: map[string]int{}, Incomplete: plan.Complete != nil && !*plan.Complete}
+	roles := newRoleBook(plan)
+	var changes []change
+	for _, rc := range plan.ResourceChanges {
+		if rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.Change.Actions.NoOp() || rc.Change.Actions.Read() {
+			continue
+		}
+		if !strings.HasPrefix(rc.Type, "synerise_") {
+			s.OtherProviders[rc.Type]++
+			continue
+		}
+		changes = append(changes, change{
+			rc:      rc,
+			actions: rc.Change.Actions,
+			before:  newObject(rc.Change.Before, nil, rc.Change.BeforeSensitive),
+			after:   newObject(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive),
+		})
+	}
+	if err := roles.lookUp(ctx, roleIDsIn(changes), opts.RoleNames); err != nil {
+		return nil, err
+	}
+	for _, c := range changes {
+		switch {
+		case c.rc.Type == "synerise_invitation":
+			s.Members = append(s.Members, invitationChanges(c, roles)...)
+		case c.rc.Type == "synerise_invitations":
+			s.Members = append(s.Members, invitationsChanges(c, roles)...)
+		case c.rc.Type == "synerise_role" || c.rc.Type == "synerise_role_group":
+			s.Roles = append(s.Roles, roleChange(c))
+		case c.rc.Type == "synerise_role_pii":
+			s.PII = append(s.PII, piiChanges(c, roles)...)
+		case settingsTypes[c.rc.Type] != "":
+			s.Settings = append(s.Settings, settingsChange(c))
+		case c.rc.Type == "synerise_managed_domain":
+			s.Others = append(s.Others, domainChange(c))
+		default:
+			s.Unreviewed = append(s.Unreviewed, fmt.Sprintf("%s (%s)", c.address(), c.verb()))
+		}
+		s.Findings = append(s.Findings, findings(c, roles)...)
+	}
+	s.sort()
+	return s, nil
+}
+
+func (s *Summary) sort() {
+	sort.SliceStable(s.Findings, func(i, j int) bool {
+		a, b := s.Findings[i], s.Findings[j]
+		return a.Rule < b.Rule || a.Rule == b.Rule && (a.Address < b.Address || a.Address == b.Address && a.Message < b.Message)
+	})
+	sort.SliceStable(s.Members, func(i, j int) bool {
+		a, b := s.Members[i], s.Members[j]
+		return a.Email < b.Email || a.Email == b.Email && a.Address < b.Address
+	})
+	sort.SliceStable(s.Roles, func(i, j int) bool { return s.Roles[i].Address < s.Roles[j].Address })
+	sort.SliceStable(s.PII, func(i, j int) bool { return s.PII[i].Address < s.PII[j].Address })
+	sort.SliceStable(s.Settings, func(i, j int) bool { return s.Settings[i].Address < s.Settings[j].Address })
+	sort.SliceStable(s.Others, func(i, j int) bool { return s.Others[i].Address < s.Others[j].Address })
+	sort.Strings(s.Unreviewed)
+}
+
+// roleIDsIn are the role ids the changes hold, to name through Options.RoleNames those the plan cannot.
+func roleIDsIn(changes []change) []int64 {
+	var ids []int64
+	add := func(o object, attribute string) {
+		known, _ := o.elements(attribute)
+		for _, v := range known {
+			if id, ok := asInt(v); ok {
+				ids = append(ids, id)
+			}
+		}
+		if id, ok := o.number(attribute); ok {
+			ids = append(ids, id)
+		}
+	}
+	for _, c := range changes {
+		for _, o := range []object{c.before, c.after} {
+			switch c.rc.Type {
+			case "synerise_invitation":
+				add(o, "role_ids")
+			case "synerise_invitations":
+				for _, label := range o.keys("members") {
+					add(o.child("members", label), "role_ids")
+				}
+			case "synerise_role_pii":
+				add(o, "role_id")
+			}
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The access-review kit end to end: makes the plans of scripts/review-plans.sh with the real CLI
+# against the mock, reviews both with synerise-access-review, and fails unless each summary is the
+# golden one committed in internal/review/testdata and -fail-on-attention stops on the weakened plan.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/build/review"
+"$root/scripts/review-plans.sh" "$out"
+
+tool="$out/synerise-access-review"
+go build -o "$tool" "$root/cmd/synerise-access-review"
+
+for plan in workspace weakened; do
+  "$tool" "$out/$plan.plan.json" >"$out/$plan.md"
+  if ! diff -u "$root/internal/review/testdata/$plan.md" "$out/$plan.md"; then
+    echo "the review of $plan.plan.json differs from internal/review/testdata/$plan.md (above);" \
+      "if the change is right, copy $out/$plan.plan.json to internal/review/testdata and run go test ./internal/review -update" >&2
+    exit 1
+  fi
+  echo "review of $plan.plan.json matches internal/review/testdata/$plan.md"
+done
+
+status=0
+"$tool" -fail-on-attention "$out/weakened.plan.json" >/dev/null || status=$?
+if [[ $status -ne 3 ]]; then
+  echo "synerise-access-review -fail-on-attention exited $status on the weakened plan, want 3" >&2
+  exit 1
+fi
+echo "-fail-on-attention exits 3 on the weakened plan"
