@@ -134,6 +134,9 @@ func apiRoleNames(getenv func(string) string) (review.RoleNames, error) {
 	if baseURL == "" {
 		baseURL = iam.DefaultBaseURL
 	}
+	if err := iam.CheckBaseURL(baseURL); err != nil {
+		return nil, err
+	}
 	client, err := iam.New(iam.Config{BaseURL: baseURL, Token: token, UserAgent: "synerise-access-review/" + version})
 	if err != nil {
 		return nil, err

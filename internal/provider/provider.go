@@ -5,11 +5,8 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/url"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -147,7 +144,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddAttributeError(path.Root("api_token"), "Missing Synerise API token",
 			"Set api_token in the provider block or the "+envAPIToken+" environment variable.")
 	}
-	if err := checkAPIURL(apiURL); err != nil {
+	if err := iam.CheckBaseURL(apiURL); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("api_url"), "Invalid Synerise API URL", err.Error())
 	}
 	if resp.Diagnostics.HasError() {
@@ -241,33 +238,6 @@ func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewUsersDataSource,
 		NewDomainVerificationDataSource,
 	}
-}
-
-// checkAPIURL refuses anything but https, except plain http to a loopback host.
-func checkAPIURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return fmt.Errorf("%q is not an absolute URL such as %s", raw, iam.DefaultBaseURL)
-	}
-	switch u.Scheme {
-	case "https":
-		return nil
-	case "http":
-		if isLoopback(u.Hostname()) {
-			return nil
-		}
-		return fmt.Errorf("%q uses plain http to a host that is not loopback; the token would cross the network in clear text. Use https", raw)
-	default:
-		return fmt.Errorf("%q must use https (or http to a loopback host)", raw)
-	}
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // positiveDuration reads a duration argument of the provider block, or the environment variable env
