@@ -35,8 +35,8 @@ const maxHoldWindows = 10
 // a list with an id it does not know does, and api/openapi.yaml assumes a 404 that deletes nothing.
 // When a batch meets an answer that may be about one id (see concernsOneCall), every call of it is sent
 // again on its own, so each caller gets its own answer and the ids that can go, go. That holds whatever
-// the API does with the other ids of a failed list: an id it deleted answers 404 on its own, which a
-// delete takes for success.
+// the API does with the other ids of a failed list: an id it deleted answers 404 on its own, as a single
+// delete retried after a lost answer does, and the provider takes a delete's 404 for success.
 type deleteBatcher struct {
 	client *Client
 	// path is the endpoint's path up to the ids, "/uauth/users/invitations/".
