@@ -56,6 +56,9 @@ type Config struct {
 	// MaxRequestsPerSecond caps the requests the client sends, every attempt of every request
 	// counted, with a burst of one; zero means no cap.
 	MaxRequestsPerSecond int
+	// DeleteBatchWindow is how long a delete of invitations or of memberships waits for others of its
+	// kind to be sent with it in one request (see batch.go); DefaultDeleteBatchWindow when zero or negative.
+	DeleteBatchWindow time.Duration
 }
 
 // Client talks to one workspace of the API with one token. It is safe for concurrent use.
@@ -74,6 +77,9 @@ type Client struct {
 	// creates serialises the creates of one natural key (see createOnce), so that two creates of
 	// one name cannot take each other's object for their own.
 	creates keyLocks
+
+	// invitationDeletes and workspaceRemovals send the deletes that arrive close together as one request.
+	invitationDeletes, workspaceRemovals *deleteBatcher
 }
 
 // New checks cfg and builds a Client.
@@ -104,6 +110,9 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
+	if cfg.DeleteBatchWindow <= 0 {
+		cfg.DeleteBatchWindow = DefaultDeleteBatchWindow
+	}
 	c := &Client{
 		baseURL:        base,
 		token:          cfg.Token,
@@ -112,6 +121,8 @@ func New(cfg Config) (*Client, error) {
 		requestTimeout: cfg.RequestTimeout,
 	}
 	c.http = newRetryingClient(cfg, c.debug)
+	c.invitationDeletes = newDeleteBatcher(c, "/uauth/users/invitations/", cfg.DeleteBatchWindow)
+	c.workspaceRemovals = newDeleteBatcher(c, "/uauth/users/profile-association/", cfg.DeleteBatchWindow)
 	return c, nil
 }
 

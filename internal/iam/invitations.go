@@ -182,10 +182,9 @@ func (c *Client) UpdateInvitation(ctx context.Context, id int64, in InvitationUp
 	return c.do(ctx, request{method: http.MethodPost, path: "/uauth/users/invitations/" + strconv.FormatInt(id, 10), body: in, idempotent: true}, nil)
 }
 
-// DeleteInvitations withdraws invitations that were not accepted yet. No ids is a no-op.
+// DeleteInvitations withdraws invitations that were not accepted yet, all or none. Calls that arrive
+// close together are sent in one request (batch.go), yet each gets the answer about its own ids. No
+// ids is a no-op.
 func (c *Client) DeleteInvitations(ctx context.Context, ids ...int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/users/invitations/" + joinIDs(ids), idempotent: true}, nil)
+	return c.invitationDeletes.delete(ctx, ids)
 }

@@ -147,12 +147,11 @@ func (c *Client) UpdateUser(ctx context.Context, id int64, in UserUpdate) (*User
 	return &user, nil
 }
 
-// RemoveUsersFromWorkspace takes users out of the workspace without deleting their accounts. No ids is a no-op.
+// RemoveUsersFromWorkspace takes users out of the workspace without deleting their accounts, all or
+// none. Calls that arrive close together are sent in one request (batch.go), yet each gets the answer
+// about its own ids. No ids is a no-op.
 func (c *Client) RemoveUsersFromWorkspace(ctx context.Context, ids ...int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	return c.do(ctx, request{method: http.MethodDelete, path: "/uauth/users/profile-association/" + joinIDs(ids), idempotent: true}, nil)
+	return c.workspaceRemovals.delete(ctx, ids)
 }
 
 // accessTimeRequest is the body of PUT /uauth/users/{userId}/access-time. ExpirationDate is not omitted

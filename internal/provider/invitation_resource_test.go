@@ -459,3 +459,71 @@ resource "synerise_invitation" "ada" {
 		},
 	})
 }
+
+// crew is a configuration of n invitations, crew-0@example.com onwards.
+func crew(n int) string {
+	return fmt.Sprintf(`
+resource "synerise_invitation" "crew" {
+  count = %d
+  email = "crew-${count.index}@example.com"
+}`, n)
+}
+
+// Destroying many members sends their deletes together: Terraform deletes up to ten resources at a
+// time, and the client sends the deletes of each kind that arrive close together as one request.
+func TestAccInvitationResource_destroyBatchesDeletes(t *testing.T) {
+	w := newTestWorkspace(t)
+	const members, accepted = 30, 5
+	acceptedEmails := make([]string, accepted)
+	for i := range acceptedEmails {
+		acceptedEmails[i] = fmt.Sprintf("crew-%d@example.com", i)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: w.config(crew(members))},
+			{
+				// Some accept; the refresh records it (the testing framework applies without refreshing).
+				PreConfig: w.acceptThenResetCounts(t, acceptedEmails...),
+				Config:    w.config(crew(members)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.crew[0]", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+				},
+			},
+			{
+				// Those who accepted leave the workspace, the others' invitations are withdrawn.
+				PreConfig: w.mock.ResetCounts,
+				Config:    w.config(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.crew[0]", plancheck.ResourceActionDestroy),
+						plancheck.ExpectResourceAction(fmt.Sprintf("synerise_invitation.crew[%d]", members-1), plancheck.ResourceActionDestroy),
+					},
+				},
+				Check: func(*terraform.State) error {
+					if err := w.expectMembers("crew-", 0); err != nil {
+						return err
+					}
+					return w.expectFewDeletes(members, 10)
+				},
+			},
+		},
+	})
+}
+
+// expectFewDeletes checks that the deletes of resources members took at most want requests. Against a
+// faulty mock each fault on a delete may add its retry, and, when it lost the answer of a batch, the
+// batch's calls sent again one by one: at most one per resource Terraform deletes at a time.
+func (w *testWorkspace) expectFewDeletes(resources, want int) error {
+	const terraformParallelism = 10
+	counts, faults := w.mock.RequestCounts(), w.mock.FaultCounts()
+	routes := []string{"DELETE /uauth/users/invitations/{invitationIds}", "DELETE /uauth/users/profile-association/{ids}"}
+	sent, faulted := 0, 0
+	for _, route := range routes {
+		sent, faulted = sent+counts[route], faulted+faults[route]
+	}
+	if sent-faulted*(1+terraformParallelism) > want {
+		return fmt.Errorf("deleting %d members took %d requests (%d of them met an injected fault), want at most %d", resources, sent, faulted, want)
+	}
+	return nil
+}
