@@ -228,15 +228,8 @@ func (r *InvitationResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueInt64()
-	var err error
-	switch state.Status.ValueString() {
-	case iam.UserStatusPending, iam.UserStatusExpired:
-		err = r.client.DeleteInvitations(ctx, id)
-	default:
-		err = r.client.RemoveUsersFromWorkspace(ctx, id)
-	}
-	if err != nil && !iam.IsNotFound(err) {
+	invited := !acceptedInvitation(state.Status)
+	if err := removeMembers(ctx, r.client, invited, []int64{state.ID.ValueInt64()}); err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot remove %s from the workspace", state.Email.ValueString()), err)
 	}
 }

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -478,8 +481,13 @@ func TestAccInvitationResource_destroyBatchesDeletes(t *testing.T) {
 	for i := range acceptedEmails {
 		acceptedEmails[i] = fmt.Sprintf("crew-%d@example.com", i)
 	}
+	// A window of a second holds each batch until all of Terraform's ten slots wait on it, however slow
+	// the machine: the count below does not depend on timing.
+	batchingProvider := &SyneriseProvider{version: "test", adjustClient: func(c *iam.Config) { c.DeleteBatchWindow = time.Second }}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
+			"synerise": providerserver.NewProtocol6WithError(batchingProvider),
+		},
 		Steps: []resource.TestStep{
 			{Config: w.config(crew(members))},
 			{
@@ -526,4 +534,38 @@ func (w *testWorkspace) expectFewDeletes(resources, want int) error {
 		return fmt.Errorf("deleting %d members took %d requests (%d of them met an injected fault), want at most %d", resources, sent, faulted, want)
 	}
 	return nil
+}
+
+// Someone who accepts their invitation after the last refresh is still PENDING in the state when the
+// destroy comes (terraform apply -refresh=false, or an acceptance between plan and apply): the
+// invitation is gone, so its delete answers 404, and the person must leave the workspace as a member
+// instead of staying on unnoticed. The same holds for a member of synerise_invitations, whose
+// invitation is deleted together with others that are still pending.
+func TestAccInvitationResource_acceptedSinceRefreshIsRemovedOnDestroy(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(`
+resource "synerise_invitation" "late" {
+  email = "late-lead@example.com"
+}
+
+resource "synerise_invitations" "late" {
+  members = {
+    first  = { email = "late-first@example.com" }
+    second = { email = "late-second@example.com" }
+  }
+}`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// The testing framework applies without refreshing: the state still says PENDING.
+				PreConfig: w.acceptThenResetCounts(t, "late-lead@example.com", "late-first@example.com"),
+				Config:    w.config(""),
+				Check: func(*terraform.State) error {
+					return w.expectMembers("late-", 0)
+				},
+			},
+		},
+	})
 }

@@ -270,36 +270,32 @@ func (r *InvitationsResource) Delete(ctx context.Context, req resource.DeleteReq
 }
 
 // remove takes the members under labels out of the workspace, and out of current: pending and expired
-// invitations are deleted, members who accepted lose their association with the workspace. One request per kind.
+// invitations are deleted, members who accepted lose their association with the workspace. One request
+// per kind, unless a user is not where the state left them (see removeMembers).
 func (r *InvitationsResource) remove(ctx context.Context, current map[string]memberModel, labels []string, diags *diag.Diagnostics) bool {
-	var invitations, memberships []string
+	byKind := map[bool][]string{}
 	for _, label := range labels {
-		switch current[label].Status.ValueString() {
-		case iam.UserStatusPending, iam.UserStatusExpired:
-			invitations = append(invitations, label)
-		default:
-			memberships = append(memberships, label)
-		}
+		invited := !acceptedInvitation(current[label].Status)
+		byKind[invited] = append(byKind[invited], label)
 	}
-	steps := []struct {
-		labels []string
-		call   func(context.Context, ...int64) error
-		what   string
-	}{
-		{invitations, r.client.DeleteInvitations, "delete the invitations of"},
-		{memberships, r.client.RemoveUsersFromWorkspace, "remove from the workspace"},
-	}
-	for _, step := range steps {
-		ids := make([]int64, 0, len(step.labels))
-		emails := make([]string, 0, len(step.labels))
-		for _, label := range step.labels {
+	for _, invited := range []bool{true, false} {
+		ids := make([]int64, 0, len(byKind[invited]))
+		emails := make([]string, 0, len(byKind[invited]))
+		for _, label := range byKind[invited] {
 			ids, emails = append(ids, current[label].ID.ValueInt64()), append(emails, current[label].Email.ValueString())
 		}
-		if err := step.call(ctx, ids...); err != nil && !iam.IsNotFound(err) {
-			addAPIError(diags, fmt.Sprintf("Cannot %s %s", step.what, strings.Join(emails, ", ")), err)
+		if len(ids) == 0 {
+			continue
+		}
+		if err := removeMembers(ctx, r.client, invited, ids); err != nil {
+			what := "remove from the workspace"
+			if invited {
+				what = "delete the invitations of"
+			}
+			addAPIError(diags, fmt.Sprintf("Cannot %s %s", what, strings.Join(emails, ", ")), err)
 			return false
 		}
-		for _, label := range step.labels {
+		for _, label := range byKind[invited] {
 			delete(current, label)
 		}
 	}

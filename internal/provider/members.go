@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -293,4 +295,33 @@ func usersByEmail(ctx context.Context, client *iam.Client, diags *diag.Diagnosti
 		byEmail[strings.ToLower(u.Email)] = u
 	}
 	return byEmail, true
+}
+
+// removeMembers takes users out of the workspace in one request: invited says whether the state knew
+// them as invitations (PENDING or EXPIRED), which are deleted, or as members, who are removed. A 404 may
+// concern one id of a list only, and then each user is removed on its own. An invitation that is gone
+// may have been accepted since the state was written (a member who accepts between the refresh and the
+// apply, or an apply with -refresh=false): the user is then removed as a member, and only a user who is
+// gone either way counts as removed.
+func removeMembers(ctx context.Context, client *iam.Client, invited bool, ids []int64) error {
+	remove := client.RemoveUsersFromWorkspace
+	if invited {
+		remove = client.DeleteInvitations
+	}
+	err := remove(ctx, ids...)
+	switch {
+	case !iam.IsNotFound(err):
+		return err
+	case len(ids) == 1 && invited:
+		return removeMembers(ctx, client, false, ids)
+	case len(ids) == 1:
+		return nil
+	}
+	errs := make([]error, len(ids))
+	var each sync.WaitGroup
+	for i, id := range ids {
+		each.Go(func() { errs[i] = removeMembers(ctx, client, invited, []int64{id}) })
+	}
+	each.Wait()
+	return errors.Join(errs...)
 }

@@ -44,6 +44,9 @@ var (
 // SyneriseProvider holds nothing mutable: Configure hands each resource the client it builds.
 type SyneriseProvider struct {
 	version string
+	// adjustClient, when set, changes the API client's configuration before the client is made: tests
+	// use it for what the provider block does not offer, such as a longer delete batch window.
+	adjustClient func(*iam.Config)
 }
 
 // SyneriseProviderModel is the provider block.
@@ -161,7 +164,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, err := iam.New(iam.Config{
+	clientConfig := iam.Config{
 		BaseURL:              apiURL,
 		Token:                token,
 		MaxRetries:           maxRetries,
@@ -170,7 +173,11 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 		MaxRequestsPerSecond: maxRequestsPerSecond,
 		UserAgent:            fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
 		Logger:               tflogLogger{secret: token},
-	})
+	}
+	if p.adjustClient != nil {
+		p.adjustClient(&clientConfig)
+	}
+	client, err := iam.New(clientConfig)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
 		return
