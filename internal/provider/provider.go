@@ -129,15 +129,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if config.APIURL.IsUnknown() {
-		resp.Diagnostics.AddAttributeError(path.Root("api_url"), "Unknown Synerise API URL",
-			"The api_url depends on a value known only after apply. Set it to a literal or use the "+envAPIURL+" environment variable.")
-	}
-	if config.APIToken.IsUnknown() {
-		resp.Diagnostics.AddAttributeError(path.Root("api_token"), "Unknown Synerise API token",
-			"The api_token depends on a value known only after apply. Set it from a known value or use the "+envAPIToken+" environment variable.")
-	}
-	if resp.Diagnostics.HasError() {
+	if refuseUnknownConnection(config, &resp.Diagnostics) {
 		return
 	}
 
@@ -186,6 +178,20 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	resp.DataSourceData = client
 	resp.ListResourceData = client
 	resp.ActionData = client
+}
+
+// refuseUnknownConnection reports, and says so in diags, when the API URL or token is known only after
+// apply: the provider cannot connect with either unknown.
+func refuseUnknownConnection(config SyneriseProviderModel, diags *diag.Diagnostics) bool {
+	if config.APIURL.IsUnknown() {
+		diags.AddAttributeError(path.Root("api_url"), "Unknown Synerise API URL",
+			"The api_url depends on a value known only after apply. Set it to a literal or use the "+envAPIURL+" environment variable.")
+	}
+	if config.APIToken.IsUnknown() {
+		diags.AddAttributeError(path.Root("api_token"), "Unknown Synerise API token",
+			"The api_token depends on a value known only after apply. Set it from a known value or use the "+envAPIToken+" environment variable.")
+	}
+	return diags.HasError()
 }
 
 func (p *SyneriseProvider) Resources(_ context.Context) []func() resource.Resource {
