@@ -4,6 +4,9 @@
 # zip per platform named terraform-provider-synerise_<version>_<os>_<arch>.zip with the binary
 # terraform-provider-synerise_v<version> at its root, and a <name>_<version>_SHA256SUMS that covers every
 # zip and the manifest. The before-hook (go mod tidy) must leave go.mod and go.sum as they were.
+# Beside the zips, the commands for users' pipelines (synerise-mock, synerise-access-review) must be
+# archived as <command>_<version>_<os>_<arch>.tar.gz (.zip on Windows) with the command at the root,
+# stay out of the SHA256SUMS, and answer -version with the release's version on this platform.
 #
 # All 13 platforms take about seven minutes on two cores, too long for every CI run, so by default the
 # snapshot builds RELEASE_TARGETS (two platforms) from a copy of the configuration that differs only in
@@ -20,6 +23,9 @@ targets=${RELEASE_TARGETS:-linux_amd64 darwin_arm64}
 # which Go no longer supports).
 registry_platforms="darwin_amd64 darwin_arm64 freebsd_386 freebsd_amd64 freebsd_arm freebsd_arm64
 linux_386 linux_amd64 linux_arm linux_arm64 windows_386 windows_amd64 windows_arm64"
+# The commands are built for the runners users' pipelines have.
+commands="synerise-mock synerise-access-review"
+command_platforms="darwin_amd64 darwin_arm64 linux_amd64 linux_arm64 windows_amd64 windows_arm64"
 
 echo "goreleaser check"
 goreleaser check
@@ -29,8 +35,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [[ "$targets" == all ]]; then
   expected=$registry_platforms
+  expected_commands=$command_platforms
 else
   expected=$targets
+  expected_commands=$targets
   config="$work/goreleaser.yml"
   # goreleaser warns that targets overrides goos, goarch and ignore: that is the point of the copy.
   list=$(printf '"%s", ' $targets)
@@ -76,7 +84,7 @@ for platform in $expected; do
   [[ -z "$others" ]] || fail "$zip holds unexpected files: $others"
   grep -q "  $zip\$" "$sums" || fail "$sums does not list $zip"
 done
-found=$(find dist -maxdepth 1 -name '*.zip' | wc -l)
+found=$(find dist -maxdepth 1 -name "${project}_*.zip" | wc -l)
 [[ $found -eq $zips ]] || fail "dist/ holds $found zips, want $zips"
 
 manifest="${project}_${version}_manifest.json"
@@ -86,5 +94,40 @@ grep -qx "$want_manifest" "$sums" || fail "$sums does not list terraform-registr
 [[ $(wc -l <"$sums") -eq $((zips + 1)) ]] || fail "$sums lists $(wc -l <"$sums") files, want $((zips + 1))"
 if [[ $skip != *sign* && ! -f "$sums.sig" ]]; then fail "missing the signature $sums.sig"; fi
 
+host=$(go env GOOS)_$(go env GOARCH)
+archives=0
+ran=0
+for command in $commands; do
+  for platform in $expected_commands; do
+    binary=$command
+    archive="dist/${command}_${version}_${platform}.tar.gz"
+    if [[ $platform == windows_* ]]; then
+      binary+=".exe"
+      archive="dist/${command}_${version}_${platform}.zip"
+    fi
+    if [[ ! -f "$archive" ]]; then fail "missing $archive"; continue; fi
+    archives=$((archives + 1))
+    if [[ $archive == *.zip ]]; then contents=$(zipinfo -1 "$archive"); else contents=$(tar -tzf "$archive"); fi
+    grep -qx "$binary" <<<"$contents" || fail "$archive lacks $binary at its root"
+    if grep -q "  $(basename "$archive")\$" "$sums"; then
+      fail "$sums lists $(basename "$archive"); the registry reads that file as the provider's platforms"
+    fi
+    if [[ $platform == "$host" ]]; then
+      mkdir -p "$work/$command"
+      tar -xzf "$archive" -C "$work/$command" "$binary"
+      if ! output=$("$work/$command/$binary" -version 2>&1); then
+        fail "$binary -version failed: $output"
+      elif [[ $output != *"$version"* ]]; then
+        fail "$binary -version printed \"$output\", not the version $version"
+      else
+        echo "$command -version: $output"
+        ran=$((ran + 1))
+      fi
+    fi
+  done
+done
+if [[ $ran -eq 0 ]]; then echo "no archive is for this platform ($host): the commands were not run"; fi
+
 if [[ $failed -ne 0 ]]; then exit 1; fi
 echo "release layout as the registry expects: $zips zips, $(basename "$sums") with the manifest"
+echo "commands for users' pipelines: $archives archives, none in the sums; $ran ran on $host"

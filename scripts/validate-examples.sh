@@ -94,10 +94,11 @@ fi
 # The several-workspaces example is a module and a root per CLI, each validated by the CLI it is for,
 # in a copy of the whole tree (the roots call the module by a relative path); `get` installs the local
 # module without a registry. OpenTofu comes from TOFU, ../shared/tools (beside the checkout in CI) or PATH.
-validate_tree() { # CLI ROOT-FOLDER
-  local cli=$1 folder=$2 output
+# examples/terraform-test is a root that calls its module the same way; validate checks its tests too.
+validate_tree() { # CLI ROOT-FOLDER COPY-OF-IT
+  local cli=$1 folder=$2 copy=$3 output
   validated=$((validated + 1))
-  if output=$(cd "$work/several-workspaces/$(basename "$folder")" && "$cli" get -no-color >/dev/null && "$cli" validate -no-color 2>&1); then
+  if output=$(cd "$copy" && "$cli" get -no-color >/dev/null && "$cli" validate -no-color 2>&1); then
     echo "valid    $folder ($(basename "$cli"))"
   else
     echo "INVALID  $folder ($(basename "$cli"))"
@@ -106,12 +107,14 @@ validate_tree() { # CLI ROOT-FOLDER
   fi
 }
 cp -r examples/several-workspaces "$work/several-workspaces"
-validate_tree terraform examples/several-workspaces/terraform
+validate_tree terraform examples/several-workspaces/terraform "$work/several-workspaces/terraform"
+cp -r examples/terraform-test "$work/terraform-test"
+validate_tree terraform examples/terraform-test "$work/terraform-test"
 tofu=${TOFU:-}
 if [[ -z $tofu && -x ../shared/tools/tofu-1.12 ]]; then tofu=$(../shared/tools/tofu-1.12 --path); fi
 if [[ -z $tofu ]]; then tofu=$(command -v tofu || true); fi
 if [[ -n $tofu ]]; then
-  validate_tree "$tofu" examples/several-workspaces/opentofu
+  validate_tree "$tofu" examples/several-workspaces/opentofu "$work/several-workspaces/opentofu"
 else
   echo "skipped: examples/several-workspaces/opentofu needs OpenTofu; set TOFU=/path/to/tofu"
 fi

@@ -171,7 +171,7 @@ type countsJSON struct {
 
 // registerControls serves the controls over HTTP, for a server that runs on its own.
 func (s *Server) registerControls() {
-	for _, rt := range []route{
+	for _, rt := range slices.Concat([]route{
 		{"POST /_mock/invitations/{id}/accept", s.invitationControl(s.AcceptInvitation)},
 		{"POST /_mock/invitations/{id}/expire", s.invitationControl(s.ExpireInvitation)},
 		{"POST /_mock/domains/{domain}/publish", s.publishControl},
@@ -184,7 +184,7 @@ func (s *Server) registerControls() {
 		}},
 		{"GET /_mock/snapshot", func(*http.Request) (reply, error) { return ok(s.Snapshot()), nil }},
 		{"GET /_mock/mails", func(r *http.Request) (reply, error) { return ok(s.Mails(r.URL.Query().Get("to"))), nil }},
-	} {
+	}, s.stateControls()) {
 		s.controls.handle(rt.pattern, serve(rt.serve))
 	}
 }

@@ -35,4 +35,54 @@
 //	DELETE /_mock/counts
 //	GET    /_mock/snapshot
 //	GET    /_mock/mails?to=someone@example.com
+//	GET    /_mock/state             the workspace as a snapshot (below)
+//	PUT    /_mock/state             replaces the workspace with the snapshot in the body (400 if refused)
+//
+// # Workspace snapshots
+//
+// LoadState starts the workspace from a snapshot (cmd/synerise-mock -seed), WriteState and GET
+// /_mock/state write one in the same format (cmd/synerise-mock -dump), so a dump seeds the same
+// workspace again. A snapshot is JSON of version 1; fields are named as the API names them:
+//
+//	{
+//	  "version": 1,
+//	  "tokenOwner": "admin@example.com",
+//	  "roleGroups": [
+//	    {"id": 1, "name": "Engineering", "description": "Builds the product", "roles": [
+//	      {"id": 1, "name": "Developer", "description": "", "piiAccess": false,
+//	       "permissions": {"analytics": ["read"]}}
+//	    ]}
+//	  ],
+//	  "users": [
+//	    {"id": 1, "email": "admin@example.com", "firstName": "Ada", "lastName": "Admin",
+//	     "status": "ACTIVE", "roles": [1]},
+//	    {"email": "new@example.com", "status": "PENDING", "roles": [1]}
+//	  ],
+//	  "settings": {"passwordPolicy": {"minLength": 12}, "ipPolicy": {"enabled": true, "ipPolicy": ["203.0.113.7"]}},
+//	  "managedDomains": [{"domain": "example.com", "verificationMethod": "TXT_RECORD"}],
+//	  "mfaRequired": true
+//	}
+//
+// The snapshot is the whole workspace: what it leaves out is absent (no role groups, users or
+// domains), except the settings objects (ban, templates, deviceControl, general, oauth,
+// syneriseAuth, facebook, google, apple, ipPolicy, passwordPolicy), each decoded over its default as
+// the API's POST of it is, and the token's owner: tokenOwner names the user the accepted token
+// belongs to; without it that is admin@example.com, added (ACTIVE, no roles, password
+// mock-password) when users lacks that address.
+//
+// Users are the members and the invitations, as the users listing shows both: status ACTIVE (the
+// default), INACTIVE, or PENDING and EXPIRED for invitations; roles are role ids. A PENDING
+// invitation is mailed anew (GET /_mock/mails gives its token). Optional user fields: createdAt and
+// accessExpirationDate (ISO 8601), mfaType (TOTP_AUTHENTICATOR, EMAIL), password (default
+// mock-password for members; an invitee with one has an account already), confirmed, and the profile
+// fields of the API (avatar, phone, language, organizationRole, introduction, description,
+// dateFormatNotation, timeFormatNotation, numberFormatNotation). Role permissions map a permission
+// key of the mock's catalogue to the actions granted.
+//
+// Ids may be left out: each kind (role groups, roles, users) gets the next ids after the highest id
+// given, in the snapshot's order. A snapshot is refused whole, with an error naming the place
+// ("roleGroups[0]: roles[1] ("Developer"): permissions: unknown permission ..."), for an unknown
+// field, a duplicate id or email, a user's role that does not exist, an unknown status, settings
+// object or permission, or another version. Not in a snapshot: accounts that left the workspace, the
+// outbox, request counters, published domain proofs and the MFA backup codes.
 package mockserver

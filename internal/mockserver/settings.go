@@ -1,9 +1,9 @@
 package mockserver
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/netip"
-	"slices"
 )
 
 // settings are the workspace's settings objects. Each is read whole by its GET and replaced whole by
@@ -198,44 +198,83 @@ func checkPasswordPolicy(p *passwordSettings) error {
 	return nil
 }
 
-func (s *Server) settingsRoutes() []route {
-	return slices.Concat(
-		settingsObject(s, "/sauth/settings/ban", func(st *settings) *banSettings { return &st.ban }, zeroDefaults, nil),
-		settingsObject(s, "/sauth/settings/templates", func(st *settings) *templateSettings { return &st.templates }, zeroDefaults, nil),
-		settingsObject(s, "/sauth/settings/device-control", func(st *settings) *deviceControlSettings { return &st.deviceControl }, defaultDeviceControl, nil),
-		settingsObject(s, "/sauth/settings/general", func(st *settings) *generalSettings { return &st.general }, zeroDefaults, nil),
-		settingsObject(s, "/sauth/settings/oauth", func(st *settings) *oauthSettings { return &st.oauth }, defaultOauth, normaliseOauth),
-		settingsObject(s, "/sauth/settings/synerise-auth", func(st *settings) *syneriseAuthSettings { return &st.syneriseAuth }, defaultSyneriseAuth, nil),
-		settingsObject(s, "/sauth/settings/oauth/facebook", func(st *settings) *enabledSettings { return &st.facebook }, zeroDefaults, nil),
-		settingsObject(s, "/sauth/settings/oauth/google", func(st *settings) *enabledSettings { return &st.google }, zeroDefaults, nil),
-		settingsObject(s, "/sauth/settings/oauth/apple", func(st *settings) *appleSettings { return &st.apple }, zeroDefaults, nil),
-		settingsObject(s, "/uauth/settings/user-bp-ip-policy", func(st *settings) *ipPolicySettings { return &st.ipPolicy }, defaultIPPolicy, checkIPPolicy),
-		settingsObject(s, "/uauth/settings/password-policy", func(st *settings) *passwordSettings { return &st.password }, zeroDefaults, checkPasswordPolicy),
-	)
+// settingsObjects are the workspace's settings objects: where the API serves each, and the key a
+// workspace snapshot (state.go) gives it.
+var settingsObjects = []settingsObject{
+	defineSettings("ban", "/sauth/settings/ban", func(st *settings) *banSettings { return &st.ban }, zeroDefaults, nil),
+	defineSettings("templates", "/sauth/settings/templates", func(st *settings) *templateSettings { return &st.templates }, zeroDefaults, nil),
+	defineSettings("deviceControl", "/sauth/settings/device-control", func(st *settings) *deviceControlSettings { return &st.deviceControl }, defaultDeviceControl, nil),
+	defineSettings("general", "/sauth/settings/general", func(st *settings) *generalSettings { return &st.general }, zeroDefaults, nil),
+	defineSettings("oauth", "/sauth/settings/oauth", func(st *settings) *oauthSettings { return &st.oauth }, defaultOauth, normaliseOauth),
+	defineSettings("syneriseAuth", "/sauth/settings/synerise-auth", func(st *settings) *syneriseAuthSettings { return &st.syneriseAuth }, defaultSyneriseAuth, nil),
+	defineSettings("facebook", "/sauth/settings/oauth/facebook", func(st *settings) *enabledSettings { return &st.facebook }, zeroDefaults, nil),
+	defineSettings("google", "/sauth/settings/oauth/google", func(st *settings) *enabledSettings { return &st.google }, zeroDefaults, nil),
+	defineSettings("apple", "/sauth/settings/oauth/apple", func(st *settings) *appleSettings { return &st.apple }, zeroDefaults, nil),
+	defineSettings("ipPolicy", "/uauth/settings/user-bp-ip-policy", func(st *settings) *ipPolicySettings { return &st.ipPolicy }, defaultIPPolicy, checkIPPolicy),
+	defineSettings("passwordPolicy", "/uauth/settings/password-policy", func(st *settings) *passwordSettings { return &st.password }, zeroDefaults, checkPasswordPolicy),
 }
 
-// settingsObject serves the GET and the POST of one settings object. The POST decodes the request
-// over defaults, so what it leaves out is reset; check, when given, may refuse or normalise the result.
-func settingsObject[T any](s *Server, path string, field func(*settings) *T, defaults func() T, check func(*T) error) []route {
-	return []route{
-		{"GET " + path, func(*http.Request) (reply, error) {
-			return s.locked(func(st *store) (reply, error) { return ok(*field(&st.settings)), nil })
-		}},
-		{"POST " + path, func(r *http.Request) (reply, error) {
-			v := defaults()
-			if err := decodeBody(r, &v); err != nil {
-				return reply{}, err
+// settingsObject is one settings object: its routes, and how a workspace snapshot reads and writes it.
+type settingsObject struct {
+	key    string
+	routes func(s *Server) []route
+	// load replaces the object with raw decoded over its defaults, refusing fields it does not have.
+	load func(st *settings, raw json.RawMessage) error
+	dump func(st *settings) any
+}
+
+func (s *Server) settingsRoutes() []route {
+	var routes []route
+	for _, o := range settingsObjects {
+		routes = append(routes, o.routes(s)...)
+	}
+	return routes
+}
+
+// defineSettings describes a settings object read whole by its GET and replaced whole by its POST or
+// a snapshot: either is decoded over defaults, so what it leaves out (or sends as null) gets its
+// default back; check, when given, may refuse or normalise the result.
+func defineSettings[T any](key, path string, field func(*settings) *T, defaults func() T, check func(*T) error) settingsObject {
+	build := func(decode func(*T) error) (T, error) {
+		v := defaults()
+		if err := decode(&v); err != nil {
+			return v, err
+		}
+		if check != nil {
+			if err := check(&v); err != nil {
+				return v, err
 			}
-			if check != nil {
-				if err := check(&v); err != nil {
-					return reply{}, err
-				}
+		}
+		return v, nil
+	}
+	return settingsObject{
+		key: key,
+		routes: func(s *Server) []route {
+			return []route{
+				{"GET " + path, func(*http.Request) (reply, error) {
+					return s.locked(func(st *store) (reply, error) { return ok(*field(&st.settings)), nil })
+				}},
+				{"POST " + path, func(r *http.Request) (reply, error) {
+					v, err := build(func(v *T) error { return decodeBody(r, v) })
+					if err != nil {
+						return reply{}, err
+					}
+					return s.locked(func(st *store) (reply, error) {
+						*field(&st.settings) = v
+						return ok(v), nil
+					})
+				}},
 			}
-			return s.locked(func(st *store) (reply, error) {
-				*field(&st.settings) = v
-				return ok(v), nil
-			})
-		}},
+		},
+		load: func(st *settings, raw json.RawMessage) error {
+			v, err := build(func(v *T) error { return decodeStrict(raw, v) })
+			if err != nil {
+				return err
+			}
+			*field(st) = v
+			return nil
+		},
+		dump: func(st *settings) any { return *field(st) },
 	}
 }
 

@@ -128,7 +128,35 @@ const (
 
 func newStore(now time.Time) *store {
 	now = now.UTC().Truncate(time.Second)
-	st := &store{
+	st := emptyStore(now)
+	admins := st.addGroup("Administrators", "Roles with full access to the workspace")
+	defaults := st.addGroup("Default", "Roles for everyday work in the workspace")
+	admin := st.addRole(admins.id, "Admin", "Manages every setting of the workspace")
+	owner := st.addRole(admins.id, "Owner", "Owns the workspace and its billing")
+	marketer := st.addRole(defaults.id, "Marketer", "Runs campaigns and reads analytics")
+	analyst := st.addRole(defaults.id, "Analyst", "Reads analytics and builds reports")
+	admin.granted = grantAll()
+	owner.granted = grantAll()
+	marketer.granted = map[string][]string{"analytics": {"read"}}
+	analyst.granted = map[string][]string{"analytics": {"read"}}
+
+	st.addTokenOwner(now, admin.id)
+	return st
+}
+
+// addTokenOwner adds admin@example.com, ACTIVE with roles, and gives them the accepted token.
+func (st *store) addTokenOwner(now time.Time, roles ...int64) {
+	u := st.addUser(seedAdminEmail, now)
+	u.firstName, u.lastName = "Ada", "Admin"
+	u.member, u.status, u.roles = true, statusActive, append([]int64{}, roles...)
+	u.registered, u.password, u.confirmed = true, seedAdminPassword, true
+	st.owner = u.id
+}
+
+// emptyStore is a workspace with nothing in it but its business profile and every settings object
+// at its default: no role groups, roles or users, not even the token's owner.
+func emptyStore(now time.Time) *store {
+	return &store{
 		groups:   map[int64]*roleGroup{},
 		roles:    map[int64]*role{},
 		users:    map[int64]*user{},
@@ -141,23 +169,6 @@ func newStore(now time.Time) *store {
 			createdAt:   now,
 		}},
 	}
-	admins := st.addGroup("Administrators", "Roles with full access to the workspace")
-	defaults := st.addGroup("Default", "Roles for everyday work in the workspace")
-	admin := st.addRole(admins.id, "Admin", "Manages every setting of the workspace")
-	owner := st.addRole(admins.id, "Owner", "Owns the workspace and its billing")
-	marketer := st.addRole(defaults.id, "Marketer", "Runs campaigns and reads analytics")
-	analyst := st.addRole(defaults.id, "Analyst", "Reads analytics and builds reports")
-	admin.granted = grantAll()
-	owner.granted = grantAll()
-	marketer.granted = map[string][]string{"analytics": {"read"}}
-	analyst.granted = map[string][]string{"analytics": {"read"}}
-
-	u := st.addUser(seedAdminEmail, now)
-	u.firstName, u.lastName = "Ada", "Admin"
-	u.member, u.status, u.roles = true, statusActive, []int64{admin.id}
-	u.registered, u.password, u.confirmed = true, seedAdminPassword, true
-	st.owner = u.id
-	return st
 }
 
 func (st *store) addGroup(name, description string) *roleGroup {
