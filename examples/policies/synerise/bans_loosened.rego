@@ -55,5 +55,6 @@ undecided contains undecided_attribute("bans-loosened", change, attribute) if {
 undecided contains undecided_attribute("bans-loosened", change, "blocking_for_client_enabled") if {
 	some change in managed_changes("synerise_ban_settings")
 	compared(change)
+	change.change.before.blocking_for_client_enabled == true
 	unknown_after_apply(change, "blocking_for_client_enabled")
 }

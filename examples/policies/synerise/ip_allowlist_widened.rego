@@ -46,11 +46,17 @@ ip_policy_left := {
 	"retain": "leaves the allowlist as it is, no longer managed by Terraform",
 }
 
-undecided contains undecided_attribute("ip-allowlist-widened", change, attribute) if {
+undecided contains undecided_attribute("ip-allowlist-widened", change, "enabled") if {
 	some change in managed_changes("synerise_ip_policy")
 	compared(change)
-	some attribute in ["enabled", "enable_support_subnets"]
-	unknown_after_apply(change, attribute)
+	unknown_after_apply(change, "enabled")
+}
+
+undecided contains undecided_attribute("ip-allowlist-widened", change, "enable_support_subnets") if {
+	some change in managed_changes("synerise_ip_policy")
+	compared(change)
+	not change.change.before.enable_support_subnets == true
+	unknown_after_apply(change, "enable_support_subnets")
 }
 
 # Addresses known only after apply matter only to an allowlist that is, or may be, enabled.

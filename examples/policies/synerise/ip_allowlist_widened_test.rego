@@ -52,3 +52,12 @@ test_addresses_known_only_after_apply_pass_while_disabled if {
 	disabled := object.union(allowlist, {"enabled": false})
 	access.warn == set() with input as plan([update_unknown("synerise_ip_policy", disabled, object.remove(disabled, ["ip_policy"]), {"ip_policy": true})])
 }
+
+test_switches_known_only_after_apply_warn if {
+	changes := plan([update_unknown("synerise_ip_policy", allowlist, object.remove(allowlist, ["enabled", "enable_support_subnets"]), {"enabled": true, "enable_support_subnets": true})])
+	access.deny == set() with input as changes
+	access.warn == {
+		"[ip-allowlist-widened] synerise_ip_policy.this: enabled is known only after apply, so the plan cannot tell whether it changes for the worse",
+		"[ip-allowlist-widened] synerise_ip_policy.this: enable_support_subnets is known only after apply, so the plan cannot tell whether it changes for the worse",
+	} with input as changes
+}

@@ -21,6 +21,6 @@ findings contains {
 
 undecided contains undecided_attribute("mfa-requirement-off", change, "enabled") if {
 	some change in managed_changes("synerise_mfa_requirement")
-	compared(change)
+	change.change.before.enabled == true
 	unknown_after_apply(change, "enabled")
 }

@@ -27,3 +27,7 @@ test_mfa_enabled_known_only_after_apply_warns if {
 	access.deny == set() with input as changes
 	access.warn == {"[mfa-requirement-off] synerise_mfa_requirement.this: enabled is known only after apply, so the plan cannot tell whether it changes for the worse"} with input as changes
 }
+
+test_mfa_already_off_and_known_only_after_apply_passes if {
+	access.warn == set() with input as plan([update_unknown("synerise_mfa_requirement", {"enabled": false}, {}, {"enabled": true})])
+}

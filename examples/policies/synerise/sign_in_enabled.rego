@@ -26,5 +26,6 @@ undecided contains undecided_attribute("sign-in-enabled", change, "enabled") if 
 	some type, _ in sign_in_resources
 	some change in managed_changes(type)
 	change.change.after != null
+	not values_before(change).enabled == true
 	unknown_after_apply(change, "enabled")
 }

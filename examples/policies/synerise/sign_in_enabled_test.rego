@@ -29,3 +29,7 @@ test_sign_in_enabled_known_only_after_apply_warns if {
 	access.deny == set() with input as changes
 	access.warn == {"[sign-in-enabled] synerise_google_sign_in.this: enabled is known only after apply, so the plan cannot tell whether it changes for the worse"} with input as changes
 }
+
+test_sign_in_already_on_and_known_only_after_apply_passes if {
+	access.warn == set() with input as plan([update_unknown("synerise_google_sign_in", {"enabled": true}, {}, {"enabled": true})])
+}
