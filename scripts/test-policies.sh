@@ -47,7 +47,7 @@ expect() {
   local got
   got=$(rule_ids "$plan" "$document" "$@")
   "$opa" eval --format raw --data "$policies/synerise" "${@/#/--data=}" --input "$plan" \
-    "concat(\"\n\", sort(data.synerise.access.$document))" | sed 's/^/    /'
+    "concat(\"\n\", sort(data.synerise.access.$document))" | sed '/^$/d; s/^/    /'
   if [[ "$got" == "$expected" ]]; then
     echo "ok      $(basename "$plan") $document: ${got:-nothing}"
   else
