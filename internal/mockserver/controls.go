@@ -112,15 +112,6 @@ func (s *Server) ResetCounts() {
 	s.stats.total = 0
 	clear(s.stats.routes)
 	clear(s.stats.routeFaults)
-	s.stats.arrivals = nil
-}
-
-// Arrivals returns when the API requests arrived, oldest first, since the last ResetCounts: those of
-// the client under test, not those exempt from faults (NoFaultsHeader) that a test arranges with.
-func (s *Server) Arrivals() []time.Time {
-	s.stats.mu.Lock()
-	defer s.stats.mu.Unlock()
-	return slices.Clone(s.stats.arrivals)
 }
 
 // Snapshot counts the objects of the workspace as they are now.

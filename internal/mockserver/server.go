@@ -254,8 +254,6 @@ type stats struct {
 	routes      map[string]int
 	routeFaults map[string]int
 	lifetime    Totals
-	// arrivals holds when each request not exempt from faults arrived, for a test of a client's pace.
-	arrivals []time.Time
 }
 
 // Totals sums up a server's whole life, for reports of a fault run.
@@ -282,8 +280,6 @@ func (c *stats) record(pattern, fault string, retry, exempt bool) {
 	}
 	if exempt {
 		c.lifetime.Exempt++
-	} else {
-		c.arrivals = append(c.arrivals, time.Now())
 	}
 	if pattern != "" {
 		c.routes[pattern]++

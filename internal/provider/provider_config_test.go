@@ -6,10 +6,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -17,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
@@ -158,12 +163,12 @@ func TestAccProvider_requestTimeoutFromTheEnvironment(t *testing.T) {
 	}
 }
 
-// busiestSecond is the largest number of requests that arrived within any one second.
-func busiestSecond(arrivals []time.Time) int {
+// busiestSecond is the largest number of requests sent within any one second.
+func busiestSecond(sent []time.Time) int {
 	busiest := 0
-	for i, from := range arrivals {
+	for i, from := range sent {
 		n := 0
-		for _, at := range arrivals[i:] {
+		for _, at := range sent[i:] {
 			if at.Sub(from) < time.Second {
 				n++
 			}
@@ -173,21 +178,50 @@ func busiestSecond(arrivals []time.Time) int {
 	return busiest
 }
 
-// deliveryJitter bounds how much later than its turn a request may reach the mock on a loaded machine.
-// A request delayed by it lets one second of arrivals hold the requests of a second and the jitter.
-const deliveryJitter = 250 * time.Millisecond
+// schedulingJitter bounds how much later than the rate limiter's release a request may be recorded as
+// sent, should the goroutine be descheduled in between on a loaded machine.
+const schedulingJitter = 250 * time.Millisecond
 
-// expectRateWithin checks that the provider's requests never came faster than perSecond, with the
-// burst of one the cap allows and the delivery jitter, and that there were enough of them for that
+// sendTimes records when each request of the provider leaves its client, past the rate limiter. The
+// mock's arrival times would not do: on a loaded machine requests that left at their pace can reach the
+// server bunched together.
+type sendTimes struct {
+	mu sync.Mutex
+	at []time.Time
+}
+
+func (s *sendTimes) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	s.at = append(s.at, time.Now())
+	s.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+func (s *sendTimes) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.at = nil
+}
+
+// factories serve a provider whose API client sends through s.
+func (s *sendTimes) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	recorded := &SyneriseProvider{version: "test", adjustClient: func(c *iam.Config) { c.HTTPClient = &http.Client{Transport: s} }}
+	return map[string]func() (tfprotov6.ProviderServer, error){"synerise": providerserver.NewProtocol6WithError(recorded)}
+}
+
+// expectRateWithin checks that the provider's requests never left faster than perSecond, with the
+// burst of one the cap allows and the scheduling jitter, and that there were enough of them for that
 // to say something. Without a cap the provider sends hundreds a second.
-func (w *testWorkspace) expectRateWithin(perSecond, atLeast int) error {
-	arrivals := w.mock.Arrivals()
-	if len(arrivals) < atLeast {
-		return fmt.Errorf("the mock received %d requests of the provider, want at least %d to measure their rate", len(arrivals), atLeast)
+func (s *sendTimes) expectRateWithin(perSecond, atLeast int) error {
+	s.mu.Lock()
+	sent := slices.Clone(s.at)
+	s.mu.Unlock()
+	if len(sent) < atLeast {
+		return fmt.Errorf("the provider sent %d requests, want at least %d to measure their rate", len(sent), atLeast)
 	}
-	allowed := perSecond + 1 + int(math.Ceil(float64(perSecond)*deliveryJitter.Seconds()))
-	if busiest := busiestSecond(arrivals); busiest > allowed {
-		return fmt.Errorf("%d requests arrived within one second, over the cap of %d a second (%d with the burst and jitter)", busiest, perSecond, allowed)
+	allowed := perSecond + 1 + int(math.Ceil(float64(perSecond)*schedulingJitter.Seconds()))
+	if busiest := busiestSecond(sent); busiest > allowed {
+		return fmt.Errorf("%d requests were sent within one second, over the cap of %d a second (%d with the burst and jitter)", busiest, perSecond, allowed)
 	}
 	return nil
 }
@@ -217,10 +251,11 @@ resource "synerise_role" "many" {
   name     = "Role ${count.index}"
 }`, w.url, testToken, limit)
 	}
+	sent := &sendTimes{}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: sent.factories(),
 		CheckDestroy: func(*terraform.State) error {
-			return w.expectRateWithin(20, 200)
+			return sent.expectRateWithin(20, 200)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -232,7 +267,7 @@ resource "synerise_role" "many" {
 					if roles := w.mock.Snapshot().Roles; roles["Role 0"] != 1 || roles["Role 99"] != 1 {
 						return fmt.Errorf("the workspace holds roles %v, want each of the 100 once", roles)
 					}
-					return w.expectRateWithin(20, 100)
+					return sent.expectRateWithin(20, 100)
 				},
 			},
 			{
@@ -259,8 +294,9 @@ resource "synerise_role_group" "few" {
   count = 6
   name  = "Few ${count.index}"
 }`
+	sent := &sendTimes{}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: sent.factories(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig:   func() { t.Setenv(envMaxRequestsPerSecond, "fast") },
@@ -275,11 +311,11 @@ resource "synerise_role_group" "few" {
 			{
 				PreConfig: func() {
 					t.Setenv(envMaxRequestsPerSecond, "2")
-					w.mock.ResetCounts()
+					sent.reset()
 				},
 				Config: config,
 				Check: func(*terraform.State) error {
-					return w.expectRateWithin(2, 6)
+					return sent.expectRateWithin(2, 6)
 				},
 			},
 		},
