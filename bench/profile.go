@@ -43,7 +43,8 @@ func profilePlan(ctx context.Context, w workspace, env []string, dir, out string
 			return err
 		}
 		top := filepath.Join(out, p.kind+"-top.txt")
-		if err := pprof(ctx, top, "-top", "-nodecount=40", "-sample_index="+p.sampleIndex, merged); err != nil {
+		// The profiling build's own heap snapshots are left out of the summaries.
+		if err := pprof(ctx, top, "-top", "-nodecount=40", "-sample_index="+p.sampleIndex, "-ignore=runtime/pprof|watchPeakHeap", merged); err != nil {
 			return err
 		}
 	}

@@ -111,6 +111,7 @@ func New(cfg Config) (*Client, error) {
 		logger:         cfg.Logger,
 		requestTimeout: cfg.RequestTimeout,
 	}
+	c.shared.rolePII = newSharedObjects[int64, *RolePII](rolePIIReadsAtOnce)
 	c.http = newRetryingClient(cfg, c.debug)
 	return c, nil
 }
