@@ -8,6 +8,10 @@
 // -phases leaves phases out (apply always runs, as the plan needs it, but is reported only when listed).
 // -profile writes CPU, allocation and peak-heap profiles of the provider process during one more,
 // untimed, no-op plan of the largest size at the first latency, with pprof's top summaries of each.
+// -users seeds that many members and times plans that read them with the data source synerise_users.
+// -merge puts the figures of an earlier results.json in the report too:
+//
+//	go run . -sizes 5000 -latencies 0ms -users 5000 -merge results/results.json -out results
 //
 // It lives in a module of its own so that its plotting library stays out of the provider's
 // dependencies.
@@ -69,6 +73,8 @@ func main() {
 	root := flag.String("repo", "..", "the provider's repository")
 	maxRPS := flag.String("max-rps", "0", "caps on the provider's requests per second to measure under, comma-separated; 0 is none")
 	phaseList := flag.String("phases", "apply,plan,destroy", "phases to report, comma-separated; apply always runs")
+	merge := flag.String("merge", "", "a results.json of an earlier run whose figures the report includes too, such as N = 5,000 beside make bench")
+	users := flag.Int("users", 0, "members to seed for a plan that reads them with the data source synerise_users, at the first latency; none when 0")
 	profile := flag.String("profile", "", "folder for profiles of the provider during a no-op plan of the largest size; none when empty")
 	flag.Parse()
 
@@ -93,10 +99,17 @@ func main() {
 		log.Fatalf("-phases: %v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	results, err := run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile})
+	results, err := run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users})
 	stop()
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *merge != "" {
+		earlier, err := readResults(*merge)
+		if err != nil {
+			log.Fatalf("-merge: %v", err)
+		}
+		results = append(earlier, results...)
 	}
 	if err := writeResults(*out, results); err != nil {
 		log.Fatal(err)
@@ -150,6 +163,8 @@ type benchRun struct {
 	phases    []phase
 	// profile is the folder for the profiles of the provider; none when empty.
 	profile string
+	// users is how many members the synerise_users figure reads; none when 0.
+	users int
 }
 
 // providerBinary is the name Terraform looks for in a dev_overrides folder.
@@ -208,6 +223,16 @@ func run(ctx context.Context, b benchRun) ([]measurement, error) {
 				}
 				results = append(results, ms...)
 			}
+		}
+		if li == 0 && b.users > 0 {
+			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
+				"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1")
+			m, err := measureUsers(ctx, w, env, mock, lat, b.users)
+			if err != nil {
+				mock.stop()
+				return nil, err
+			}
+			results = append(results, m)
 		}
 		mock.stop()
 	}
