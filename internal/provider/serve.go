@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"runtime/debug"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 )
@@ -11,13 +12,17 @@ const RegistryAddress = "registry.terraform.io/synerise-oss/synerise"
 
 // Serve serves the provider over the plugin protocol until Terraform is done with it. It is the whole
 // of the release binary's main, and of the benchmark's profiling build, so both run the same server.
-func Serve(ctx context.Context, version string, debug bool, getenv func(string) string, setenv func(string, string) error) error {
-	if !debug {
+func Serve(ctx context.Context, version string, debugging bool, getenv func(string) string, setenv func(string, string) error) error {
+	if !debugging {
 		silenceDiscardedLogs(getenv, setenv)
+	}
+	if gc, ok := pluginGC(getenv); ok {
+		debug.SetGCPercent(gc.percent)
+		debug.SetMemoryLimit(gc.memoryLimit)
 	}
 	return providerserver.Serve(ctx, New(version), providerserver.ServeOpts{
 		Address: RegistryAddress,
-		Debug:   debug,
+		Debug:   debugging,
 	})
 }
 
@@ -37,4 +42,27 @@ func silenceDiscardedLogs(getenv func(string) string, setenv func(string, string
 			_ = setenv(name, "OFF")
 		}
 	}
+}
+
+// gcSettings are the garbage collector's two knobs: GOGC's percentage and GOMEMLIMIT's soft limit in bytes.
+type gcSettings struct {
+	percent     int
+	memoryLimit int64
+}
+
+// pluginGC is how the provider's garbage collector runs unless GOGC or GOMEMLIMIT says otherwise; ok is
+// false when either is set, and the runtime's own reading of them stands.
+//
+// A plugin process lives for one operation and keeps little: in a no-op plan of 1,000 resources it
+// allocated 578 MB, yet its live heap never passed 50 MB, most of it the SDK's per-request loggers. With
+// the default GOGC of 100 the collector ran whenever the heap doubled a small live heap, and took a
+// quarter of the CPU. A higher GOGC lets the heap grow further between collections, so it collects
+// less often for the same garbage; the soft limit keeps that growth from costing memory, since the
+// collector runs sooner as the heap nears it. The limit is soft: a larger workspace whose live heap
+// comes near it only collects more often, and it never fails for it.
+func pluginGC(getenv func(string) string) (settings gcSettings, ok bool) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return gcSettings{}, false
+	}
+	return gcSettings{percent: 400, memoryLimit: 96 << 20}, true
 }
