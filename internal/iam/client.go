@@ -74,6 +74,8 @@ type Client struct {
 	// creates serialises the creates of one natural key (see createOnce), so that two creates of
 	// one name cannot take each other's object for their own.
 	creates keyLocks
+	// rolesListedAfter shares the role listings of concurrent role creates (see freshListing).
+	rolesListedAfter freshListing[Role]
 }
 
 // New checks cfg and builds a Client.
