@@ -5,6 +5,13 @@
 //	go run . -sizes 50,200,1000 -latencies 0ms,50ms -out results
 //
 // -max-rps measures again under each request-rate cap it lists (max_requests_per_second); 0 is none.
+// -phases leaves phases out (apply always runs, as the plan needs it, but is reported only when listed).
+// -profile writes CPU, allocation and peak-heap profiles of the provider process during one more,
+// untimed, no-op plan of the largest size at the first latency, with pprof's top summaries of each.
+// -users seeds that many members and times plans that read them with the data source synerise_users.
+// -merge puts the figures of an earlier results.json in the report too:
+//
+//	go run . -sizes 5000 -latencies 0ms -users 5000 -merge results/results.json -out results
 //
 // It lives in a module of its own so that its plotting library stays out of the provider's
 // dependencies.
@@ -65,6 +72,10 @@ func main() {
 	out := flag.String("out", "results", "folder for results.md, results.json and the plots")
 	root := flag.String("repo", "..", "the provider's repository")
 	maxRPS := flag.String("max-rps", "0", "caps on the provider's requests per second to measure under, comma-separated; 0 is none")
+	phaseList := flag.String("phases", "apply,plan,destroy", "phases to report, comma-separated; apply always runs")
+	merge := flag.String("merge", "", "a results.json of an earlier run whose figures the report includes too, such as N = 5,000 beside make bench")
+	users := flag.Int("users", 0, "members to seed for a plan that reads them with the data source synerise_users, at the first latency; none when 0")
+	profile := flag.String("profile", "", "folder for profiles of the provider during a no-op plan of the largest size; none when empty")
 	flag.Parse()
 
 	ns, err := parseInts(*sizes)
@@ -83,11 +94,22 @@ func main() {
 		}
 		lats = append(lats, d)
 	}
+	reported, err := parsePhases(*phaseList)
+	if err != nil {
+		log.Fatalf("-phases: %v", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	results, err := run(ctx, *root, ns, lats, caps)
+	results, err := run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users})
 	stop()
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *merge != "" {
+		earlier, err := readResults(*merge)
+		if err != nil {
+			log.Fatalf("-merge: %v", err)
+		}
+		results = append(earlier, results...)
 	}
 	if err := writeResults(*out, results); err != nil {
 		log.Fatal(err)
@@ -107,6 +129,18 @@ func parseInts(s string) ([]int, error) {
 	return out, nil
 }
 
+func parsePhases(s string) ([]phase, error) {
+	var out []phase
+	for _, part := range strings.Split(s, ",") {
+		ph := phase(strings.TrimSpace(part))
+		if !slices.Contains(phases, ph) {
+			return nil, fmt.Errorf("%q is none of apply, plan and destroy", part)
+		}
+		out = append(out, ph)
+	}
+	return out, nil
+}
+
 // parseCaps reads the request-rate caps, each 0 (none) or more.
 func parseCaps(s string) ([]int, error) {
 	var out []int
@@ -120,45 +154,69 @@ func parseCaps(s string) ([]int, error) {
 	return out, nil
 }
 
-func run(ctx context.Context, root string, ns []int, lats []time.Duration, caps []int) ([]measurement, error) {
-	root, err := filepath.Abs(root)
-	if err != nil {
-		return nil, err
-	}
-	work, err := os.MkdirTemp("", "synerise-bench-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(work)
+// benchRun is what one invocation measures.
+type benchRun struct {
+	root      string
+	sizes     []int
+	latencies []time.Duration
+	caps      []int
+	phases    []phase
+	// profile is the folder for the profiles of the provider; none when empty.
+	profile string
+	// users is how many members the synerise_users figure reads; none when 0.
+	users int
+}
 
-	bin := filepath.Join(work, "bin")
-	log.Printf("building the provider and the mock API")
-	if err := goBuild(ctx, root, filepath.Join(bin, "terraform-provider-synerise"), "."); err != nil {
+// providerBinary is the name Terraform looks for in a dev_overrides folder.
+const providerBinary = "terraform-provider-synerise"
+
+// workspace is the temporary folder of one invocation: the binaries and the CLI configurations.
+type workspace struct {
+	dir string
+	// binary is the provider Terraform runs under cliConfig; profiledConfig runs the profiling build.
+	binary         string
+	cliConfig      string
+	profiledConfig string
+	mockBinary     string
+}
+
+func run(ctx context.Context, b benchRun) ([]measurement, error) {
+	root, err := filepath.Abs(b.root)
+	if err != nil {
 		return nil, err
 	}
-	mockBin := filepath.Join(work, "synerise-mock")
-	if err := goBuild(ctx, root, mockBin, "./cmd/synerise-mock"); err != nil {
+	dir, err := os.MkdirTemp("", "synerise-bench-")
+	if err != nil {
 		return nil, err
 	}
-	cliConfig := filepath.Join(work, "terraformrc")
-	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/synerise-oss/synerise\" = %q\n  }\n  direct {}\n}\n", bin)
-	if err := os.WriteFile(cliConfig, []byte(rc), 0o600); err != nil {
+	defer os.RemoveAll(dir)
+	// The RSS sampler compares executables' resolved paths.
+	if dir, err = filepath.EvalSymlinks(dir); err != nil {
+		return nil, err
+	}
+	w, err := prepare(ctx, root, dir, b.profile != "")
+	if err != nil {
 		return nil, err
 	}
 
 	var results []measurement
-	for _, lat := range lats {
-		mock, err := startMock(ctx, mockBin, lat)
+	for li, lat := range b.latencies {
+		mock, err := startMock(ctx, w.mockBinary, lat)
 		if err != nil {
 			return nil, err
 		}
-		for _, limit := range caps {
-			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
+		for _, limit := range b.caps {
+			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
 				"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1",
 				"SYNERISE_MAX_REQUESTS_PER_SECOND="+strconv.Itoa(limit))
-			for _, n := range ns {
+			for _, n := range b.sizes {
 				log.Printf("latency %s, cap %s, N = %d", lat, capLabel(limit), n)
-				ms, err := measureSize(ctx, work, env, mock, lat, limit, n)
+				profile := ""
+				if li == 0 && limit == b.caps[0] && n == slices.Max(b.sizes) {
+					profile = b.profile
+				}
+				r := sizeRun{latency: lat, limit: limit, n: n, phases: b.phases, destroy: limit != b.caps[len(b.caps)-1], profile: profile}
+				ms, err := measureSize(ctx, w, env, mock, r)
 				if err != nil {
 					mock.stop()
 					return nil, fmt.Errorf("latency %s, cap %s, N = %d: %w", lat, capLabel(limit), n, err)
@@ -166,9 +224,51 @@ func run(ctx context.Context, root string, ns []int, lats []time.Duration, caps 
 				results = append(results, ms...)
 			}
 		}
+		if li == 0 && b.users > 0 {
+			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
+				"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1")
+			m, err := measureUsers(ctx, w, env, mock, lat, b.users)
+			if err != nil {
+				mock.stop()
+				return nil, err
+			}
+			results = append(results, m)
+		}
 		mock.stop()
 	}
 	return results, nil
+}
+
+// prepare builds the provider (and its profiling build when asked) and the mock API into dir, with a
+// CLI configuration that points Terraform at each build.
+func prepare(ctx context.Context, root, dir string, profiled bool) (workspace, error) {
+	w := workspace{dir: dir, binary: filepath.Join(dir, "bin", providerBinary), cliConfig: filepath.Join(dir, "terraformrc"),
+		mockBinary: filepath.Join(dir, "synerise-mock")}
+	log.Printf("building the provider and the mock API")
+	if err := goBuild(ctx, root, w.binary, "."); err != nil {
+		return w, err
+	}
+	if err := goBuild(ctx, root, w.mockBinary, "./cmd/synerise-mock"); err != nil {
+		return w, err
+	}
+	if err := writeCLIConfig(w.cliConfig, filepath.Dir(w.binary)); err != nil {
+		return w, err
+	}
+	if !profiled {
+		return w, nil
+	}
+	// The profiling build belongs to this module; it serves the provider of root through the replace in go.mod.
+	profiledBin := filepath.Join(dir, "profiled")
+	if err := goBuild(ctx, filepath.Join(root, "bench"), filepath.Join(profiledBin, providerBinary), "./profiledprovider"); err != nil {
+		return w, err
+	}
+	w.profiledConfig = filepath.Join(dir, "terraformrc-profiled")
+	return w, writeCLIConfig(w.profiledConfig, profiledBin)
+}
+
+func writeCLIConfig(path, bin string) error {
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/synerise-oss/synerise\" = %q\n  }\n  direct {}\n}\n", bin)
+	return os.WriteFile(path, []byte(rc), 0o600)
 }
 
 func goBuild(ctx context.Context, root, out, pkg string) error {
@@ -186,10 +286,23 @@ func capLabel(limit int) string {
 	return fmt.Sprintf("%d/s", limit)
 }
 
-func measureSize(ctx context.Context, work string, env []string, mock *mockProcess, lat time.Duration, limit, n int) ([]measurement, error) {
-	shape := shapeFor(n)
-	floorDir := filepath.Join(work, fmt.Sprintf("floor-%d", n))
-	providerDir := filepath.Join(work, fmt.Sprintf("provider-%d-cap-%d", n, limit))
+// sizeRun is one size at one latency and request cap.
+type sizeRun struct {
+	latency time.Duration
+	limit   int
+	n       int
+	phases  []phase
+	// destroy runs the destroy even when it is not reported, because the mock is used again.
+	destroy bool
+	// profile is the folder for the profiles of the no-op plan; none when empty.
+	profile string
+}
+
+func measureSize(ctx context.Context, w workspace, env []string, mock *mockProcess, r sizeRun) ([]measurement, error) {
+	shape := shapeFor(r.n)
+	// Each run has folders of its own, so a run that skips the destroy leaves no state to the next.
+	floorDir := filepath.Join(w.dir, fmt.Sprintf("floor-%d-%s-cap-%d", r.n, r.latency, r.limit))
+	providerDir := filepath.Join(w.dir, fmt.Sprintf("provider-%d-%s-cap-%d", r.n, r.latency, r.limit))
 	for dir, config := range map[string]string{floorDir: shape.floorConfig(), providerDir: shape.providerConfig()} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
@@ -200,45 +313,65 @@ func measureSize(ctx context.Context, work string, env []string, mock *mockProce
 	}
 	var out []measurement
 	for _, ph := range phases {
-		// A no-op plan changes nothing, so it is repeated and the medians are compared: one plan of a
-		// second or two is at the mercy of whatever else the machine does.
-		runs := 1
-		if ph == phasePlan {
-			runs = planRuns
+		reported := slices.Contains(r.phases, ph)
+		if ph == phasePlan && !reported || ph == phaseDestroy && !reported && !r.destroy {
+			continue
 		}
-		var floors, tooks []time.Duration
-		var peak int64
-		var total int
-		var routes map[string]int
-		for range runs {
-			floor, err := terraform(ctx, floorDir, env, ph)
-			if err != nil {
-				return nil, fmt.Errorf("floor %s: %w", ph, err)
-			}
-			if err := mock.resetCounts(ctx); err != nil {
+		m, err := measurePhase(ctx, w, env, mock, floorDir, providerDir, r, ph)
+		if err != nil {
+			return nil, err
+		}
+		if ph == phasePlan && r.profile != "" {
+			if err := profilePlan(ctx, w, env, providerDir, r.profile); err != nil {
 				return nil, err
 			}
-			sampler := startRSSSampler("terraform-provider-synerise")
-			took, err := terraform(ctx, providerDir, env, ph)
-			peak = max(peak, sampler.stop())
-			if err != nil {
-				return nil, fmt.Errorf("provider %s: %w", ph, err)
-			}
-			if total, routes, err = mock.counts(ctx); err != nil {
-				return nil, err
-			}
-			floors, tooks = append(floors, floor), append(tooks, took)
 		}
-		floor, took := median(floors), median(tooks)
-		out = append(out, measurement{
-			Latency: lat.String(), MaxRPS: limit, N: n, Phase: ph, Runs: runs,
-			Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
-			Requests: total, PeakRSS: peak, Routes: routes,
-		})
-		log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB  (median of %d)",
-			ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20), runs)
+		if reported {
+			out = append(out, m)
+		}
 	}
 	return out, nil
+}
+
+// measurePhase times one phase of the floor and of the provider, planRuns times for a no-op plan.
+func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProcess, floorDir, providerDir string, r sizeRun, ph phase) (measurement, error) {
+	// A no-op plan changes nothing, so it is repeated and the medians are compared: one plan of a
+	// second or two is at the mercy of whatever else the machine does.
+	runs := 1
+	if ph == phasePlan {
+		runs = planRuns
+	}
+	var floors, tooks []time.Duration
+	var peak int64
+	var total int
+	var routes map[string]int
+	for range runs {
+		floor, err := terraform(ctx, floorDir, env, ph)
+		if err != nil {
+			return measurement{}, fmt.Errorf("floor %s: %w", ph, err)
+		}
+		if err := mock.resetCounts(ctx); err != nil {
+			return measurement{}, err
+		}
+		sampler := startRSSSampler(w.binary)
+		took, err := terraform(ctx, providerDir, env, ph)
+		peak = max(peak, sampler.stop())
+		if err != nil {
+			return measurement{}, fmt.Errorf("provider %s: %w", ph, err)
+		}
+		if total, routes, err = mock.counts(ctx); err != nil {
+			return measurement{}, err
+		}
+		floors, tooks = append(floors, floor), append(tooks, took)
+	}
+	floor, took := median(floors), median(tooks)
+	log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB  (median of %d)",
+		ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20), runs)
+	return measurement{
+		Latency: r.latency.String(), MaxRPS: r.limit, N: r.n, Phase: ph, Runs: runs,
+		Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
+		Requests: total, PeakRSS: peak, Routes: routes,
+	}, nil
 }
 
 // planRuns is how many times each no-op plan is timed.
@@ -285,7 +418,9 @@ func tail(s string, n int) string {
 	return s
 }
 
-// rssSampler follows the peak resident set (VmHWM) of every process of a name while a phase runs.
+// rssSampler follows the peak resident set (VmHWM) of every process of one executable while a phase
+// runs. It goes by the executable's whole path, so that other providers of the name on the machine
+// (another checkout's tests or demo) are not counted.
 type rssSampler struct {
 	done chan struct{}
 	wg   sync.WaitGroup
@@ -293,7 +428,7 @@ type rssSampler struct {
 	peak int64
 }
 
-func startRSSSampler(name string) *rssSampler {
+func startRSSSampler(executable string) *rssSampler {
 	s := &rssSampler{done: make(chan struct{})}
 	s.wg.Add(1)
 	go func() {
@@ -301,7 +436,7 @@ func startRSSSampler(name string) *rssSampler {
 		ticker := time.NewTicker(20 * time.Millisecond)
 		defer ticker.Stop()
 		for {
-			if hwm := peakRSSOf(name); hwm > 0 {
+			if hwm := peakRSSOf(executable); hwm > 0 {
 				s.mu.Lock()
 				s.peak = max(s.peak, hwm)
 				s.mu.Unlock()
@@ -324,8 +459,8 @@ func (s *rssSampler) stop() int64 {
 	return s.peak
 }
 
-// peakRSSOf returns the largest VmHWM of the running processes whose executable has the given name.
-func peakRSSOf(name string) int64 {
+// peakRSSOf returns the largest VmHWM of the running processes of an executable.
+func peakRSSOf(executable string) int64 {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return 0
@@ -336,7 +471,7 @@ func peakRSSOf(name string) int64 {
 			continue
 		}
 		exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe"))
-		if err != nil || filepath.Base(exe) != name {
+		if err != nil || exe != executable {
 			continue
 		}
 		status, err := os.ReadFile(filepath.Join("/proc", e.Name(), "status"))

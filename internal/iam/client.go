@@ -80,6 +80,8 @@ type Client struct {
 
 	// invitationDeletes and workspaceRemovals send the deletes that arrive close together as one request.
 	invitationDeletes, workspaceRemovals *deleteBatcher
+	// rolesListedAfter shares the role listings of concurrent role creates (see freshListing).
+	rolesListedAfter freshListing[Role]
 }
 
 // New checks cfg and builds a Client.
@@ -120,6 +122,7 @@ func New(cfg Config) (*Client, error) {
 		logger:         cfg.Logger,
 		requestTimeout: cfg.RequestTimeout,
 	}
+	c.shared.rolePII = newSharedObjects[int64, *RolePII](rolePIIReadsAtOnce)
 	c.http = newRetryingClient(cfg, c.debug)
 	c.invitationDeletes = newDeleteBatcher(c, "/uauth/users/invitations/", cfg.DeleteBatchWindow)
 	c.workspaceRemovals = newDeleteBatcher(c, "/uauth/users/profile-association/", cfg.DeleteBatchWindow)

@@ -15,7 +15,9 @@ import (
 // name, an invitation's email address) and adopted if the create made it. Two rules keep the lookup
 // from adopting what is not the create's own:
 //   - only an object that was not there before the create counts, so every create lists the objects
-//     of its natural key first (one listing request per create, the price of the rule);
+//     of its natural key first (one listing request per create, the price of the rule; role creates,
+//     whose only listing is of every role, share one among those that wait at the same time, see
+//     freshListing);
 //   - creates of one natural key are serialised within the client, so that two same-named creates of
 //     one run cannot take each other's object.
 
@@ -194,4 +196,60 @@ func idsOf[T any](items []T, id func(T) int64) map[int64]bool {
 		ids[id(item)] = true
 	}
 	return ids
+}
+
+// freshListing shares a listing between callers that each need one begun after they asked, as a
+// create's look at what was there before it does. A caller never joins a listing under way, which may
+// have been answered before it asked: it waits for the next one, which starts when the one under way
+// ends and serves every caller that arrived meanwhile. A role create lists every role of the workspace,
+// so a thousand creates, one listing each, would read a million roles; ten at a time share one instead.
+type freshListing[T any] struct {
+	mu      sync.Mutex
+	running bool
+	// next is the listing that callers arriving now join; it has not started.
+	next *listingCall[T]
+}
+
+type listingCall[T any] struct {
+	// ctx is the first joiner's, without its cancellation: the others wait for the listing too.
+	ctx   context.Context
+	done  chan struct{}
+	items []T
+	err   error
+}
+
+// get returns a listing begun after the call, shared with the other callers waiting for it. The slice
+// is shared: callers must not change it.
+func (f *freshListing[T]) get(ctx context.Context, list func(context.Context) ([]T, error)) ([]T, error) {
+	f.mu.Lock()
+	if f.next == nil {
+		f.next = &listingCall[T]{ctx: context.WithoutCancel(ctx), done: make(chan struct{})}
+	}
+	call := f.next
+	if !f.running {
+		f.startLocked(list)
+	}
+	f.mu.Unlock()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-call.done:
+		return call.items, call.err
+	}
+}
+
+// startLocked starts the next listing; f.mu is held.
+func (f *freshListing[T]) startLocked(list func(context.Context) ([]T, error)) {
+	call := f.next
+	f.next, f.running = nil, true
+	go func() {
+		call.items, call.err = list(call.ctx)
+		close(call.done)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.running = false
+		if f.next != nil {
+			f.startLocked(list)
+		}
+	}()
 }

@@ -189,8 +189,14 @@ func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
 	}
 	defer unlock()
 	sameKey := func(ctx context.Context) ([]Role, error) {
-		roles, err := c.ListAvailableRoles(ctx)
-		return slices.DeleteFunc(roles, func(r Role) bool { return r.Group != in.Group || r.Name != in.Name }), err
+		roles, err := c.rolesListedAfter.get(ctx, c.ListAvailableRoles)
+		var same []Role
+		for _, r := range roles {
+			if r.Group == in.Group && r.Name == in.Name {
+				same = append(same, r)
+			}
+		}
+		return same, err
 	}
 	before, err := sameKey(ctx)
 	if err != nil {

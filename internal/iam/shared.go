@@ -81,6 +81,7 @@ type sharedListings struct {
 	roleGroups sharedListing[RoleGroup]
 	users      sharedListing[User]
 	domains    sharedListing[ManagedDomain]
+	rolePII    *sharedObjects[int64, *RolePII]
 }
 
 // RoleGroupsFromListing returns every role group with its roles from the listing shared by this
@@ -184,4 +185,79 @@ func findListed[T any](items []T, match func(T) bool, method, path, what string)
 	}
 	found := items[i]
 	return &found, nil
+}
+
+// sharedObjects remembers answers about single objects, one request per object, until the client next
+// writes: the same freshness as a sharedListing, for what the API only answers one object at a time.
+// Concurrent readers of one object wait for the same request, and at most atOnce requests are in
+// flight at a time, however many readers ask.
+type sharedObjects[K comparable, T any] struct {
+	flight singleflight.Group
+	slots  chan struct{}
+
+	mu      sync.Mutex
+	answers map[K]T
+	askedAt uint64
+}
+
+func newSharedObjects[K comparable, T any](atOnce int) *sharedObjects[K, T] {
+	return &sharedObjects[K, T]{slots: make(chan struct{}, atOnce)}
+}
+
+// get returns the answer about key while no write has happened since it was asked, and otherwise
+// asks with read, once for all concurrent readers of key, when a slot is free. As with a listing, the
+// request runs detached from the caller's cancellation and each caller stops waiting when its own
+// context ends.
+func (s *sharedObjects[K, T]) get(ctx context.Context, clock *writeClock, key K, read func(context.Context, K) (T, error)) (T, error) {
+	now := clock.now()
+	s.mu.Lock()
+	if answer, ok := s.answers[key]; ok && s.askedAt == now {
+		s.mu.Unlock()
+		return answer, nil
+	}
+	s.mu.Unlock()
+
+	answer := s.flight.DoChan(fmt.Sprintf("%v@%d", key, now), func() (any, error) {
+		s.slots <- struct{}{}
+		defer func() { <-s.slots }()
+		value, err := read(context.WithoutCancel(ctx), key)
+		if err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		// Answers asked before the latest write are forgotten together; one asked before an answer
+		// already kept is not kept, since a write may lie between the two.
+		if s.askedAt != now || s.answers == nil {
+			if now < s.askedAt {
+				return value, nil
+			}
+			s.answers, s.askedAt = make(map[K]T), now
+		}
+		s.answers[key] = value
+		return value, nil
+	})
+	var zero T
+	select {
+	case <-ctx.Done():
+		return zero, ctx.Err()
+	case res := <-answer:
+		if res.Err != nil {
+			return zero, res.Err
+		}
+		value, _ := res.Val.(T)
+		return value, nil
+	}
+}
+
+// rolePIIReadsAtOnce bounds the PII reads in flight: the API answers one role's setting per request, and
+// a refresh of a workspace asks for hundreds. It is above Terraform's default parallelism (10), so that
+// the bound protects the API from a larger -parallelism without slowing an ordinary refresh.
+const rolePIIReadsAtOnce = 16
+
+// RolePIIShared reads whether role roleID may see personal data, sharing the answer with this client's
+// readers until the client next writes: one request per role however many readers ask, and no more
+// than rolePIIReadsAtOnce in flight. The answer is shared: callers must not change it.
+func (c *Client) RolePIIShared(ctx context.Context, roleID int64) (*RolePII, error) {
+	return c.shared.rolePII.get(ctx, &c.shared.clock, roleID, c.GetRolePII)
 }

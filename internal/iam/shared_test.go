@@ -2,9 +2,12 @@ package iam
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -216,5 +219,121 @@ func TestRolesReadOneByOneWhenTheListingCarriesNone(t *testing.T) {
 	}
 	if groups, err := c.ListRoleGroupsWithRoles(ctx); err != nil || len(groups) != 1 || len(groups[0].Roles) != 0 {
 		t.Errorf("ListRoleGroupsWithRoles = %+v, %v", groups, err)
+	}
+}
+
+// piiServer answers the PII reads and writes of any role, holding each read until release is closed,
+// and records how many reads of each role it received and the most it held at once.
+type piiServer struct {
+	mu          sync.Mutex
+	reads       map[string]int
+	inFlight    int
+	mostAtATime int
+	started     chan struct{}
+	release     chan struct{}
+	access      atomic.Bool
+}
+
+func (s *piiServer) handle(w http.ResponseWriter, r *http.Request) {
+	roleID := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/uauth/roles/"), "/pii")
+	w.Header().Set("Content-Type", "application/json")
+	if r.Method == http.MethodPost {
+		var body rolePIIRequest
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		s.access.Store(body.PIIAccess)
+		_, _ = fmt.Fprintf(w, `{"roleId": %s, "piiAccess": %t}`, roleID, body.PIIAccess)
+		return
+	}
+	s.mu.Lock()
+	s.reads[roleID]++
+	s.inFlight++
+	s.mostAtATime = max(s.mostAtATime, s.inFlight)
+	s.mu.Unlock()
+	s.started <- struct{}{}
+	<-s.release
+	s.mu.Lock()
+	s.inFlight--
+	s.mu.Unlock()
+	_, _ = fmt.Fprintf(w, `{"roleId": %s, "piiAccess": %t}`, roleID, s.access.Load())
+}
+
+// A refresh of many synerise_role_pii asks for many roles at once, some more than once: each role is
+// read once, and no more than rolePIIReadsAtOnce reads are in flight however many readers wait.
+func TestRolePIIReadsAreSharedAndBounded(t *testing.T) {
+	t.Parallel()
+	const roles, readersPerRole = 3 * rolePIIReadsAtOnce, 3
+	srv := &piiServer{reads: map[string]int{}, started: make(chan struct{}, roles), release: make(chan struct{})}
+	c := newTestClient(t, srv.handle, Config{})
+
+	var wg sync.WaitGroup
+	errs := make(chan error, roles*readersPerRole)
+	for id := range int64(roles) {
+		for range readersPerRole {
+			wg.Go(func() {
+				pii, err := c.RolePIIShared(context.Background(), id+1)
+				if err == nil && pii.RoleID != id+1 {
+					err = fmt.Errorf("asked for role %d, got role %d", id+1, pii.RoleID)
+				}
+				errs <- err
+			})
+		}
+	}
+	// The first reads fill every slot; the rest wait for one to free, however long the API takes. The
+	// pause only gives a read beyond the bound the time to show itself: a correct client sends none.
+	for range rolePIIReadsAtOnce {
+		<-srv.started
+	}
+	select {
+	case <-srv.started:
+		t.Errorf("a read beyond the bound of %d was sent while the first ones were held", rolePIIReadsAtOnce)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(srv.release)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if len(srv.reads) != roles {
+		t.Errorf("%d roles read, want %d", len(srv.reads), roles)
+	}
+	for role, n := range srv.reads {
+		if n != 1 {
+			t.Errorf("role %s read %d times by %d readers; want once", role, n, readersPerRole)
+		}
+	}
+	if srv.mostAtATime != rolePIIReadsAtOnce {
+		t.Errorf("at most %d reads in flight at a time; want the bound, %d", srv.mostAtATime, rolePIIReadsAtOnce)
+	}
+}
+
+// A PII answer is shared until the client writes; the next read after a write asks the API again and
+// sees what was written.
+func TestRolePIIReadAfterAWriteIsFresh(t *testing.T) {
+	t.Parallel()
+	srv := &piiServer{reads: map[string]int{}, started: make(chan struct{}, 8), release: make(chan struct{})}
+	close(srv.release)
+	c := newTestClient(t, srv.handle, Config{})
+	ctx := context.Background()
+
+	for range 2 {
+		if pii, err := c.RolePIIShared(ctx, 5); err != nil || pii.PIIAccess {
+			t.Fatalf("RolePIIShared(5) = %+v, %v; want no access", pii, err)
+		}
+	}
+	if _, err := c.SetRolePII(ctx, 5, true); err != nil {
+		t.Fatal(err)
+	}
+	if pii, err := c.RolePIIShared(ctx, 5); err != nil || !pii.PIIAccess {
+		t.Fatalf("RolePIIShared(5) after granting = %+v, %v; want access", pii, err)
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if srv.reads["5"] != 2 {
+		t.Errorf("role 5 read %d times; want 2: once before the write, once after", srv.reads["5"])
 	}
 }

@@ -3,13 +3,16 @@ package provider
 import (
 	"context"
 	"fmt"
+	"reflect"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Resource identity (Terraform 1.12 and later) names the object a resource manages in a form that
@@ -54,9 +57,34 @@ func stringIdentitySchema(attribute, description string) identityschema.Schema {
 
 // setIdentity records a resource's identity. identity is nil only where the framework offers none.
 func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, model any, diags *diag.Diagnostics) {
-	if identity != nil {
+	if identity != nil && !identityHolds(ctx, identity, model) {
 		diags.Append(identity.Set(ctx, model)...)
 	}
+}
+
+// identityHolds reports whether identity records model already, as it does in every refresh but the
+// first: comparing each attribute costs a fraction of the framework's Set, which reflects over the model
+// and its struct tags on every call.
+func identityHolds(ctx context.Context, identity *tfsdk.ResourceIdentity, model any) bool {
+	var recorded map[string]tftypes.Value
+	if !identity.Raw.IsFullyKnown() || identity.Raw.IsNull() || identity.Raw.As(&recorded) != nil {
+		return false
+	}
+	fields := reflect.ValueOf(model)
+	if fields.Kind() != reflect.Struct || fields.NumField() != len(recorded) {
+		return false
+	}
+	for i := range fields.NumField() {
+		value, ok := fields.Field(i).Interface().(attr.Value)
+		if !ok {
+			return false
+		}
+		want, err := value.ToTerraformValue(ctx)
+		if err != nil || !recorded[fields.Type().Field(i).Tag.Get("tfsdk")].Equal(want) {
+			return false
+		}
+	}
+	return true
 }
 
 // importedNumber reads the positive number an import names: the import ID (`terraform import`, or an

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
@@ -128,7 +129,10 @@ func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.Modify
 	case deactivationRefused(&state, plan):
 		addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
 	default:
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), plannedStatus(state, plan))...)
+		// Most plans keep the status, which the plan holds already from the state.
+		if status := plannedStatus(state, plan); !status.Equal(plan.Status) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), status)...)
+		}
 	}
 }
 
@@ -174,13 +178,27 @@ func (r *InvitationResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
-	r.readInto(ctx, r.client.UserFromListing, state.ID.ValueInt64(), state, &resp.State, &resp.Diagnostics)
+	r.readInto(ctx, r.client.UserFromListing, state.ID.ValueInt64(), state, heldState{State: &resp.State, held: state}, &resp.Diagnostics)
 }
 
 // stateSetter is the part of tfsdk.State that readInto needs.
 type stateSetter interface {
 	Set(ctx context.Context, val any) diag.Diagnostics
 	RemoveResource(ctx context.Context)
+}
+
+// heldState is a refreshed state that holds the model held already, as a Read's does: setting it to
+// an equal model again is left out.
+type heldState struct {
+	*tfsdk.State
+	held InvitationResourceModel
+}
+
+func (s heldState) Set(ctx context.Context, val any) diag.Diagnostics {
+	if refreshed, ok := val.(InvitationResourceModel); ok && sameModel(refreshed, s.held) {
+		return nil
+	}
+	return s.State.Set(ctx, val)
 }
 
 // readInto reads user id with get: after a write, the user alone (GetUser); in a refresh, from the

@@ -21,10 +21,17 @@ func (r *InvitationsResource) ValidateConfig(ctx context.Context, req resource.V
 	if resp.Diagnostics.HasError() || members.IsNull() || members.IsUnknown() {
 		return
 	}
-	// A member that is unknown as a whole (a module's variable during validate) has no address to
-	// compare yet: it decodes as a member with a null email, which sameAddresses skips.
-	var byLabel map[string]memberModel
-	resp.Diagnostics.Append(members.ElementsAs(ctx, &byLabel, true)...)
+	// Only the addresses are compared, so only they are read, without decoding every member. A member
+	// that is unknown as a whole (a module's variable during validate) has no address to compare yet:
+	// it gives a null email, which sameAddresses skips.
+	byLabel := make(map[string]memberModel, len(members.Elements()))
+	for label, member := range members.Elements() {
+		var email types.String
+		if object, ok := member.(types.Object); ok {
+			email, _ = object.Attributes()["email"].(types.String)
+		}
+		byLabel[label] = memberModel{Email: email}
+	}
 	for _, pair := range sameAddresses(byLabel) {
 		first, second := byLabel[pair[0]].Email.ValueString(), byLabel[pair[1]].Email.ValueString()
 		resp.Diagnostics.AddAttributeError(path.Root("members").AtMapKey(pair[1]).AtName("email"), "Duplicate member",

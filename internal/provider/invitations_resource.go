@@ -244,16 +244,22 @@ func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest
 	if !ok {
 		return
 	}
+	changed := !state.ID.Equal(types.StringValue(invitationsID))
 	for label, m := range state.Members {
 		if u, ok := byEmail[strings.ToLower(m.Email.ValueString())]; ok {
-			state.Members[label] = invitationModel(&u, m)
+			refreshed := invitationModel(&u, m)
+			changed = changed || !sameModel(refreshed, m)
+			state.Members[label] = refreshed
 		} else {
 			// Gone from the workspace: the plan invites the member again.
 			delete(state.Members, label)
+			changed = true
 		}
 	}
-	state.ID = types.StringValue(invitationsID)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if changed {
+		state.ID = types.StringValue(invitationsID)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	}
 	setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 }
 

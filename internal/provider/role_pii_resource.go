@@ -117,7 +117,7 @@ func (r *RolePIIResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	roleID := state.RoleID.ValueInt64()
 	setIdentity(ctx, resp.Identity, rolePIIIdentity{RoleID: types.Int64Value(roleID)}, &resp.Diagnostics)
-	pii, err := r.client.GetRolePII(ctx, roleID)
+	pii, err := r.client.RolePIIShared(ctx, roleID)
 	if iam.IsNotFound(err) {
 		// The role is gone, and its setting with it.
 		resp.State.RemoveResource(ctx)

@@ -121,7 +121,9 @@ func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role %d", state.ID.ValueInt64()), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
+	if refreshed := roleModel(role); !sameModel(refreshed, state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, refreshed)...)
+	}
 }
 
 func (r *RoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"reflect"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -39,4 +40,20 @@ func stringSet(values []string) types.Set {
 		elems = append(elems, types.StringValue(v))
 	}
 	return types.SetValueMust(types.StringType, elems)
+}
+
+// sameModel reports whether two models of one type hold equal values in every field. A Read that finds
+// the object as the state has it leaves the state alone with it: the framework's own State.Set would
+// reflect over the whole model, which in a refresh of thousands of resources is a good part of the
+// provider's own allocations.
+func sameModel[T any](a, b T) bool {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	for i := range va.NumField() {
+		x, ok := va.Field(i).Interface().(attr.Value)
+		y, _ := vb.Field(i).Interface().(attr.Value)
+		if !ok || !x.Equal(y) {
+			return false
+		}
+	}
+	return true
 }
