@@ -59,6 +59,9 @@ type Config struct {
 	// DeleteBatchWindow is how long a delete of invitations or of memberships waits for others of its
 	// kind to be sent with it in one request (see batch.go); DefaultDeleteBatchWindow when zero or negative.
 	DeleteBatchWindow time.Duration
+	// BaselineMaxAge is how old a listing may be for a create to take it for what existed before it
+	// (see baselines.go); DefaultBaselineMaxAge when zero or negative.
+	BaselineMaxAge time.Duration
 }
 
 // Client talks to one workspace of the API with one token. It is safe for concurrent use.
@@ -80,8 +83,10 @@ type Client struct {
 
 	// invitationDeletes and workspaceRemovals send the deletes that arrive close together as one request.
 	invitationDeletes, workspaceRemovals *deleteBatcher
-	// rolesListedAfter shares the role listings of concurrent role creates (see freshListing).
+	// rolesListedAfter shares the role listings of concurrent role creates' lookups (see freshListing).
 	rolesListedAfter freshListing[Role]
+	// before is what the creates of each kind take for the objects that existed before them.
+	before baselines
 }
 
 // New checks cfg and builds a Client.
@@ -115,12 +120,16 @@ func New(cfg Config) (*Client, error) {
 	if cfg.DeleteBatchWindow <= 0 {
 		cfg.DeleteBatchWindow = DefaultDeleteBatchWindow
 	}
+	if cfg.BaselineMaxAge <= 0 {
+		cfg.BaselineMaxAge = DefaultBaselineMaxAge
+	}
 	c := &Client{
 		baseURL:        base,
 		token:          cfg.Token,
 		userAgent:      cfg.UserAgent,
 		logger:         cfg.Logger,
 		requestTimeout: cfg.RequestTimeout,
+		before:         baselines{maxAge: cfg.BaselineMaxAge},
 	}
 	c.shared.rolePII = newSharedObjects[int64, *RolePII](rolePIIReadsAtOnce)
 	c.http = newRetryingClient(cfg, c.debug)

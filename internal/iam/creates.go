@@ -14,10 +14,9 @@ import (
 // unknown is not sent again blindly; the object is looked up by its natural key (a role's group and
 // name, an invitation's email address) and adopted if the create made it. Two rules keep the lookup
 // from adopting what is not the create's own:
-//   - only an object that was not there before the create counts, so every create lists the objects
-//     of its natural key first (one listing request per create, the price of the rule; role creates,
-//     whose only listing is of every role, share one among those that wait at the same time, see
-//     freshListing);
+//   - only an object that was not there before the create counts, so every create takes the objects
+//     of its natural key from its kind's baseline first (baselines.go): a recent listing and what this
+//     client created since;
 //   - creates of one natural key are serialised within the client, so that two same-named creates of
 //     one run cannot take each other's object.
 
@@ -198,11 +197,11 @@ func idsOf[T any](items []T, id func(T) int64) map[int64]bool {
 	return ids
 }
 
-// freshListing shares a listing between callers that each need one begun after they asked, as a
-// create's look at what was there before it does. A caller never joins a listing under way, which may
+// freshListing shares a listing between callers that each need one begun after they asked, as the
+// lookup of a create whose outcome is unknown does. A caller never joins a listing under way, which may
 // have been answered before it asked: it waits for the next one, which starts when the one under way
-// ends and serves every caller that arrived meanwhile. A role create lists every role of the workspace,
-// so a thousand creates, one listing each, would read a million roles; ten at a time share one instead.
+// ends and serves every caller that arrived meanwhile. A role lookup lists every role of the workspace,
+// so concurrent lookups, as an outage that fails many creates at once makes, share one.
 type freshListing[T any] struct {
 	mu      sync.Mutex
 	running bool

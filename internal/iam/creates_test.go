@@ -466,34 +466,3 @@ func TestOutcomeIsUnknownUnlessTheCallersContextEnded(t *testing.T) {
 		}
 	}
 }
-
-func TestConcurrentRoleCreatesShareTheirListings(t *testing.T) {
-	t.Parallel()
-	// The first listing is held back while the other creates ask for theirs: each needs one begun after
-	// it asked, so they wait for one more, which serves them all.
-	api := &lossyAPI{}
-	lossy := api.handler(t)
-	var listings atomic.Int32
-	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet && listings.Add(1) == 1 {
-			time.Sleep(300 * time.Millisecond)
-		}
-		lossy(w, r)
-	}, Config{MaxRetries: 3, MinRetryWait: time.Millisecond, MaxRetryWait: 2 * time.Millisecond})
-	const creates = 8
-	var wg sync.WaitGroup
-	for i := range creates {
-		wg.Go(func() {
-			if _, err := c.CreateRole(context.Background(), RoleInput{Group: 1, Name: fmt.Sprintf("Role %d", i)}); err != nil {
-				t.Error(err)
-			}
-		})
-	}
-	wg.Wait()
-	if len(api.roles) != creates {
-		t.Fatalf("%d roles exist after %d creates", len(api.roles), creates)
-	}
-	if api.listings > 3 {
-		t.Errorf("%d role listings for %d concurrent creates, want 2 (one under way when they asked, one shared after it), or 3 on a slow machine", api.listings, creates)
-	}
-}

@@ -3,7 +3,6 @@ package iam
 import (
 	"context"
 	"fmt"
-	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -44,13 +43,13 @@ func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 		return nil, err
 	}
 	defer unlock()
-	before, err := c.usersWithEmail(ctx, in.Email)
+	before, err := c.before.users.matching(ctx, c.before.maxAge, c.listAllUsers, func(u User) bool { return strings.EqualFold(u.Email, in.Email) })
 	if err != nil {
 		return nil, err
 	}
 	existed := idsOf(before, userID)
 	const path = "/uauth/users/invitations/invite"
-	return createOnce(ctx, c, KindInvitation, "invitation of "+in.Email, func(ctx context.Context) (*User, error) {
+	user, err := createOnce(ctx, c, KindInvitation, "invitation of "+in.Email, func(ctx context.Context) (*User, error) {
 		var user User
 		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &user); err != nil {
 			return nil, err
@@ -70,6 +69,10 @@ func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 		}
 		return &users[i], true, nil
 	})
+	if err == nil {
+		c.before.users.add(*user)
+	}
+	return user, err
 }
 
 // InviteUsers invites several people at once, all or none; the answer lists the users in request order.
@@ -94,13 +97,14 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 		return nil, err
 	}
 	defer unlock()
-	before, err := c.batchUsers(ctx, in)
+	wanted := batchAddresses(in)
+	before, err := c.before.users.matching(ctx, c.before.maxAge, c.listAllUsers, func(u User) bool { return wanted[strings.ToLower(u.Email)] })
 	if err != nil {
 		return nil, err
 	}
-	existed := idsOf(slices.Collect(maps.Values(before)), userID)
+	existed := idsOf(before, userID)
 	const path = "/uauth/users/invitations/invite-bulk"
-	return createOnce(ctx, c, KindInvitations, describeBatch(in), func(ctx context.Context) ([]User, error) {
+	users, err := createOnce(ctx, c, KindInvitations, describeBatch(in), func(ctx context.Context) ([]User, error) {
 		var users []User
 		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, &users); err != nil {
 			return nil, err
@@ -113,18 +117,33 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 	}, func(ctx context.Context) ([]User, bool, error) {
 		return c.invitedBatch(ctx, in, existed)
 	})
+	if err == nil {
+		c.before.users.add(users...)
+	}
+	return users, err
 }
 
-// batchUsers lists the users who have the addresses of a batch, by lower-case address.
-func (c *Client) batchUsers(ctx context.Context, in []Invitation) (map[string]User, error) {
-	all, err := c.ListUsers(ctx, UserFilter{})
-	if err != nil {
-		return nil, err
-	}
+// listAllUsers lists every user of the workspace, all statuses.
+func (c *Client) listAllUsers(ctx context.Context) ([]User, error) {
+	return c.ListUsers(ctx, UserFilter{})
+}
+
+// batchAddresses are the lower-case addresses of a batch.
+func batchAddresses(in []Invitation) map[string]bool {
 	wanted := make(map[string]bool, len(in))
 	for _, inv := range in {
 		wanted[strings.ToLower(inv.Email)] = true
 	}
+	return wanted
+}
+
+// batchUsers lists the users who have the addresses of a batch, by lower-case address.
+func (c *Client) batchUsers(ctx context.Context, in []Invitation) (map[string]User, error) {
+	all, err := c.listAllUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	wanted := batchAddresses(in)
 	byEmail := make(map[string]User, len(in))
 	for _, u := range all {
 		if email := strings.ToLower(u.Email); wanted[email] {

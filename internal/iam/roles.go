@@ -110,7 +110,7 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 		return nil, err
 	}
 	defer unlock()
-	before, err := c.ListRoleGroups(ctx)
+	before, err := c.before.roleGroups.matching(ctx, c.before.maxAge, c.ListRoleGroups, func(g RoleGroup) bool { return g.Name == in.Name })
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 		}
 		return created, created != nil
 	}
-	return createOnce(ctx, c, KindRoleGroup, fmt.Sprintf("role group %q", in.Name), func(ctx context.Context) (*RoleGroup, error) {
+	group, err := createOnce(ctx, c, KindRoleGroup, fmt.Sprintf("role group %q", in.Name), func(ctx context.Context) (*RoleGroup, error) {
 		var after []RoleGroup
 		if err := c.do(ctx, request{method: http.MethodPost, path: path, body: in}, &after); err != nil {
 			return nil, err
@@ -148,6 +148,10 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 		created, ok := newGroup(groups)
 		return created, ok, nil
 	})
+	if err == nil {
+		c.before.roleGroups.add(*group)
+	}
+	return group, err
 }
 
 // UpdateRoleGroup replaces a group's name and description.
@@ -188,41 +192,40 @@ func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
 		return nil, err
 	}
 	defer unlock()
-	sameKey := func(ctx context.Context) ([]Role, error) {
-		roles, err := c.rolesListedAfter.get(ctx, c.ListAvailableRoles)
-		var same []Role
-		for _, r := range roles {
-			if r.Group == in.Group && r.Name == in.Name {
-				same = append(same, r)
-			}
-		}
-		return same, err
-	}
-	before, err := sameKey(ctx)
+	sameKey := func(r Role) bool { return r.Group == in.Group && r.Name == in.Name }
+	before, err := c.before.roles.matching(ctx, c.before.maxAge, c.ListAvailableRoles, sameKey)
 	if err != nil {
 		return nil, err
 	}
 	existed := idsOf(before, func(r Role) int64 { return r.ID })
-	return createOnce(ctx, c, KindRole, fmt.Sprintf("role %q in group %d", in.Name, in.Group), func(ctx context.Context) (*Role, error) {
+	role, err := createOnce(ctx, c, KindRole, fmt.Sprintf("role %q in group %d", in.Name, in.Group), func(ctx context.Context) (*Role, error) {
 		var role Role
 		if err := c.do(ctx, request{method: http.MethodPost, path: "/uauth/roles/role", body: in}, &role); err != nil {
 			return nil, err
 		}
 		return &role, nil
 	}, func(ctx context.Context) (*Role, bool, error) {
-		roles, err := sameKey(ctx)
+		roles, err := c.rolesListedAfter.get(ctx, c.ListAvailableRoles)
 		if err != nil {
 			return nil, false, err
 		}
 		var found *Role
 		for i := range roles {
 			// Another writer may have created a same-named role meanwhile; ids grow, so the newest is ours.
-			if r := &roles[i]; !existed[r.ID] && (found == nil || r.ID > found.ID) {
+			if r := &roles[i]; sameKey(*r) && !existed[r.ID] && (found == nil || r.ID > found.ID) {
 				found = r
 			}
 		}
-		return found, found != nil, nil
+		if found == nil {
+			return nil, false, nil
+		}
+		role := *found
+		return &role, true, nil
 	})
+	if err == nil {
+		c.before.roles.add(*role)
+	}
+	return role, err
 }
 
 // UpdateRole replaces a role's group, name and description; changing Group moves the role.

@@ -134,9 +134,7 @@ func (c *Client) RoleFromListing(ctx context.Context, id int64) (*Role, error) {
 // UsersFromListing returns every user of the workspace (all statuses) from the listing shared by this
 // client's readers. The slice is shared: callers must not change it.
 func (c *Client) UsersFromListing(ctx context.Context) ([]User, error) {
-	return c.shared.users.get(ctx, &c.shared.clock, func(ctx context.Context) ([]User, error) {
-		return c.ListUsers(ctx, UserFilter{})
-	})
+	return c.shared.users.get(ctx, &c.shared.clock, c.listAllUsers)
 }
 
 // UserFromListing reads user id out of the users listing shared by this client's readers. A user who is

@@ -1,0 +1,105 @@
+package iam
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// DefaultBaselineMaxAge is how old a listing may be for a create to take it for what existed before it.
+const DefaultBaselineMaxAge = 5 * time.Second
+
+// A create adopts, when its outcome is unknown, only an object of its natural key that did not exist
+// before it (see createOnce). Listing every role or user before each create would cost one request per
+// create, a thousand for a thousand roles, so the creates of one kind share a baseline instead: one
+// listing, while it is younger than the maximum age, together with every object this client created
+// since that listing was asked. What the baseline can miss is an object of the same natural key made
+// by somebody else within that age before the create, and then only when the create's own answer is
+// lost too: the same window a listing per create leaves between its answer and the create, wider by
+// the maximum age.
+
+// baseline is the shared "what existed before" of the creates of one kind.
+type baseline[T any] struct {
+	flight singleflight.Group
+
+	mu      sync.Mutex
+	items   []T
+	askedAt time.Time
+	valid   bool
+	// made are the objects this client created, each with when its create answered.
+	made []madeObject[T]
+}
+
+type madeObject[T any] struct {
+	object T
+	at     time.Time
+}
+
+// matching returns the objects of the baseline for which keep says yes: those of a listing asked at
+// most maxAge ago, listed again when there is none, and those this client created since. The listing
+// runs detached from the caller's cancellation, because other creates may be waiting for it; the
+// caller still stops waiting when its own context ends.
+func (b *baseline[T]) matching(ctx context.Context, maxAge time.Duration, list func(context.Context) ([]T, error), keep func(T) bool) ([]T, error) {
+	b.mu.Lock()
+	current := b.valid && time.Since(b.askedAt) < maxAge
+	b.mu.Unlock()
+	if !current {
+		answer := b.flight.DoChan("", func() (any, error) {
+			asked := time.Now()
+			items, err := list(context.WithoutCancel(ctx))
+			if err != nil {
+				return nil, err
+			}
+			b.mu.Lock()
+			defer b.mu.Unlock()
+			b.items, b.askedAt, b.valid = items, asked, true
+			// An object whose create answered before the listing was asked is listed.
+			b.made = slices.DeleteFunc(b.made, func(m madeObject[T]) bool { return m.at.Before(asked) })
+			return nil, nil
+		})
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case res := <-answer:
+			if res.Err != nil {
+				return nil, res.Err
+			}
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []T
+	for _, item := range b.items {
+		if keep(item) {
+			out = append(out, item)
+		}
+	}
+	for _, m := range b.made {
+		if keep(m.object) {
+			out = append(out, m.object)
+		}
+	}
+	return out, nil
+}
+
+// add records objects this client created, so that the creates after them count them as existing
+// although the baseline's listing is older.
+func (b *baseline[T]) add(objects ...T) {
+	now := time.Now()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, o := range objects {
+		b.made = append(b.made, madeObject[T]{object: o, at: now})
+	}
+}
+
+// baselines are the creates' baselines of the kinds the client creates.
+type baselines struct {
+	maxAge     time.Duration
+	roles      baseline[Role]
+	roleGroups baseline[RoleGroup]
+	users      baseline[User]
+}
