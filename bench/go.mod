@@ -18,7 +18,6 @@ require (
 	github.com/hashicorp/go-plugin v1.7.0 // indirect
 	github.com/hashicorp/go-retryablehttp v0.7.8 // indirect
 	github.com/hashicorp/go-uuid v1.0.3 // indirect
-	github.com/hashicorp/terraform-plugin-framework v1.19.0 // indirect
 	github.com/hashicorp/terraform-plugin-framework-timeouts v0.7.0 // indirect
 	github.com/hashicorp/terraform-plugin-framework-timetypes v0.5.0 // indirect
 	github.com/hashicorp/terraform-plugin-framework-validators v0.19.0 // indirect
@@ -44,7 +43,13 @@ require (
 	google.golang.org/protobuf v1.36.11 // indirect
 )
 
-require github.com/synerise-oss/terraform-provider-synerise v0.0.0
+// The framework floor (floorprovider) must be built with the provider's versions of
+// terraform-plugin-framework and terraform-plugin-go (an indirect requirement above): keep both at
+// ../go.mod's versions.
+require (
+	github.com/hashicorp/terraform-plugin-framework v1.19.0
+	github.com/synerise-oss/terraform-provider-synerise v0.0.0
+)
 
 // The profiling build serves the provider of this checkout.
 replace github.com/synerise-oss/terraform-provider-synerise => ../

@@ -9,6 +9,8 @@
 // -profile writes CPU, allocation and peak-heap profiles of the provider process during one more,
 // untimed, no-op plan of the largest size at the first latency, with pprof's top summaries of each.
 // -users seeds that many members and times plans that read them with the data source synerise_users.
+// -framework-floor=false leaves out the framework floor: the same graph of a provider built with the
+// same terraform-plugin-framework that keeps its resources in state only (floorprovider).
 // -merge puts the figures of an earlier results.json in the report too:
 //
 //	go run . -sizes 5000 -latencies 0ms -users 5000 -merge results/results.json -out results
@@ -24,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -61,6 +64,13 @@ type measurement struct {
 	Requests int     `json:"requests"`
 	// PeakRSS is the largest resident set of a provider process during the phase, in bytes.
 	PeakRSS int64 `json:"peakRssBytes"`
+	// FrameworkFloor is the median of the framework floor (floorprovider) in the same runs, with its
+	// largest resident set and the ratios to it; all are 0 when it was not measured (-framework-floor=false,
+	// or results from before it).
+	FrameworkFloor           float64 `json:"frameworkFloorSeconds,omitempty"`
+	FrameworkFloorPeakRSS    int64   `json:"frameworkFloorPeakRssBytes,omitempty"`
+	ProviderToFrameworkFloor float64 `json:"providerToFrameworkFloor,omitempty"`
+	FrameworkFloorToFloor    float64 `json:"frameworkFloorToFloor,omitempty"`
 	// Routes counts the requests of the phase by route.
 	Routes map[string]int `json:"routes"`
 }
@@ -76,6 +86,7 @@ func main() {
 	merge := flag.String("merge", "", "a results.json of an earlier run whose figures the report includes too, such as N = 5,000 beside make bench")
 	users := flag.Int("users", 0, "members to seed for a plan that reads them with the data source synerise_users, at the first latency; none when 0")
 	profile := flag.String("profile", "", "folder for profiles of the provider during a no-op plan of the largest size; none when empty")
+	frameworkFloor := flag.Bool("framework-floor", true, "measure the framework floor too: the same graph of a terraform-plugin-framework provider that keeps its resources in state only")
 	flag.Parse()
 
 	ns, err := parseInts(*sizes)
@@ -99,7 +110,7 @@ func main() {
 		log.Fatalf("-phases: %v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	results, err := run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users})
+	results, err := run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users, frameworkFloor: *frameworkFloor})
 	stop()
 	if err != nil {
 		log.Fatal(err)
@@ -165,10 +176,21 @@ type benchRun struct {
 	profile string
 	// users is how many members the synerise_users figure reads; none when 0.
 	users int
+	// frameworkFloor is whether the framework floor (floorprovider) is measured beside the provider.
+	frameworkFloor bool
 }
 
-// providerBinary is the name Terraform looks for in a dev_overrides folder.
-const providerBinary = "terraform-provider-synerise"
+// providerBinary and frameworkFloorBinary are the names Terraform looks for in a dev_overrides folder.
+const (
+	providerBinary       = "terraform-provider-synerise"
+	frameworkFloorBinary = "terraform-provider-floor"
+)
+
+// Terraform finds the provider and the framework floor at these addresses in the CLI configurations.
+const (
+	providerAddress       = "registry.terraform.io/synerise-oss/synerise"
+	frameworkFloorAddress = "registry.terraform.io/bench/floor"
+)
 
 // workspace is the temporary folder of one invocation: the binaries and the CLI configurations.
 type workspace struct {
@@ -178,6 +200,8 @@ type workspace struct {
 	cliConfig      string
 	profiledConfig string
 	mockBinary     string
+	// frameworkFloor is the framework floor's binary, under cliConfig too; empty when it is not measured.
+	frameworkFloor string
 }
 
 func run(ctx context.Context, b benchRun) ([]measurement, error) {
@@ -194,7 +218,7 @@ func run(ctx context.Context, b benchRun) ([]measurement, error) {
 	if dir, err = filepath.EvalSymlinks(dir); err != nil {
 		return nil, err
 	}
-	w, err := prepare(ctx, root, dir, b.profile != "")
+	w, err := prepare(ctx, root, dir, b.profile != "", b.frameworkFloor)
 	if err != nil {
 		return nil, err
 	}
@@ -239,9 +263,9 @@ func run(ctx context.Context, b benchRun) ([]measurement, error) {
 	return results, nil
 }
 
-// prepare builds the provider (and its profiling build when asked) and the mock API into dir, with a
-// CLI configuration that points Terraform at each build.
-func prepare(ctx context.Context, root, dir string, profiled bool) (workspace, error) {
+// prepare builds the provider (and its profiling build and the framework floor when asked) and the mock
+// API into dir, with a CLI configuration that points Terraform at each build.
+func prepare(ctx context.Context, root, dir string, profiled, frameworkFloor bool) (workspace, error) {
 	w := workspace{dir: dir, binary: filepath.Join(dir, "bin", providerBinary), cliConfig: filepath.Join(dir, "terraformrc"),
 		mockBinary: filepath.Join(dir, "synerise-mock")}
 	log.Printf("building the provider and the mock API")
@@ -251,7 +275,16 @@ func prepare(ctx context.Context, root, dir string, profiled bool) (workspace, e
 	if err := goBuild(ctx, root, w.mockBinary, "./cmd/synerise-mock"); err != nil {
 		return w, err
 	}
-	if err := writeCLIConfig(w.cliConfig, filepath.Dir(w.binary)); err != nil {
+	overrides := map[string]string{providerAddress: filepath.Dir(w.binary)}
+	if frameworkFloor {
+		// The framework floor belongs to this module, whose go.mod holds it to the provider's versions of the SDK.
+		w.frameworkFloor = filepath.Join(dir, "floor", frameworkFloorBinary)
+		if err := goBuild(ctx, filepath.Join(root, "bench"), w.frameworkFloor, "./floorprovider"); err != nil {
+			return w, err
+		}
+		overrides[frameworkFloorAddress] = filepath.Dir(w.frameworkFloor)
+	}
+	if err := writeCLIConfig(w.cliConfig, overrides); err != nil {
 		return w, err
 	}
 	if !profiled {
@@ -263,12 +296,18 @@ func prepare(ctx context.Context, root, dir string, profiled bool) (workspace, e
 		return w, err
 	}
 	w.profiledConfig = filepath.Join(dir, "terraformrc-profiled")
-	return w, writeCLIConfig(w.profiledConfig, profiledBin)
+	return w, writeCLIConfig(w.profiledConfig, map[string]string{providerAddress: profiledBin})
 }
 
-func writeCLIConfig(path, bin string) error {
-	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/synerise-oss/synerise\" = %q\n  }\n  direct {}\n}\n", bin)
-	return os.WriteFile(path, []byte(rc), 0o600)
+// writeCLIConfig writes a CLI configuration that takes each provider address from its folder.
+func writeCLIConfig(path string, overrides map[string]string) error {
+	var rc strings.Builder
+	rc.WriteString("provider_installation {\n  dev_overrides {\n")
+	for _, address := range slices.Sorted(maps.Keys(overrides)) {
+		fmt.Fprintf(&rc, "    %q = %q\n", address, overrides[address])
+	}
+	rc.WriteString("  }\n  direct {}\n}\n")
+	return os.WriteFile(path, []byte(rc.String()), 0o600)
 }
 
 func goBuild(ctx context.Context, root, out, pkg string) error {
@@ -301,9 +340,16 @@ type sizeRun struct {
 func measureSize(ctx context.Context, w workspace, env []string, mock *mockProcess, r sizeRun) ([]measurement, error) {
 	shape := shapeFor(r.n)
 	// Each run has folders of its own, so a run that skips the destroy leaves no state to the next.
-	floorDir := filepath.Join(w.dir, fmt.Sprintf("floor-%d-%s-cap-%d", r.n, r.latency, r.limit))
-	providerDir := filepath.Join(w.dir, fmt.Sprintf("provider-%d-%s-cap-%d", r.n, r.latency, r.limit))
-	for dir, config := range map[string]string{floorDir: shape.floorConfig(), providerDir: shape.providerConfig()} {
+	folder := func(kind string) string {
+		return filepath.Join(w.dir, fmt.Sprintf("%s-%d-%s-cap-%d", kind, r.n, r.latency, r.limit))
+	}
+	dirs := sizeDirs{floor: folder("floor"), provider: folder("provider")}
+	configs := map[string]string{dirs.floor: shape.floorConfig(), dirs.provider: shape.providerConfig()}
+	if w.frameworkFloor != "" {
+		dirs.frameworkFloor = folder("framework-floor")
+		configs[dirs.frameworkFloor] = shape.frameworkFloorConfig()
+	}
+	for dir, config := range configs {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
@@ -317,12 +363,12 @@ func measureSize(ctx context.Context, w workspace, env []string, mock *mockProce
 		if ph == phasePlan && !reported || ph == phaseDestroy && !reported && !r.destroy {
 			continue
 		}
-		m, err := measurePhase(ctx, w, env, mock, floorDir, providerDir, r, ph)
+		m, err := measurePhase(ctx, w, env, mock, dirs, r, ph)
 		if err != nil {
 			return nil, err
 		}
 		if ph == phasePlan && r.profile != "" {
-			if err := profilePlan(ctx, w, env, providerDir, r.profile); err != nil {
+			if err := profilePlan(ctx, w, env, dirs.provider, r.profile); err != nil {
 				return nil, err
 			}
 		}
@@ -333,28 +379,45 @@ func measureSize(ctx context.Context, w workspace, env []string, mock *mockProce
 	return out, nil
 }
 
-// measurePhase times one phase of the floor and of the provider, planRuns times for a no-op plan.
-func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProcess, floorDir, providerDir string, r sizeRun, ph phase) (measurement, error) {
+// sizeDirs are the Terraform working directories of one size run.
+type sizeDirs struct {
+	floor, provider string
+	// frameworkFloor is empty when the framework floor is not measured.
+	frameworkFloor string
+}
+
+// measurePhase times one phase of the floor, of the framework floor when it is measured, and of the
+// provider, planRuns times for a no-op plan.
+func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProcess, dirs sizeDirs, r sizeRun, ph phase) (measurement, error) {
 	// A no-op plan changes nothing, so it is repeated and the medians are compared: one plan of a
 	// second or two is at the mercy of whatever else the machine does.
 	runs := 1
 	if ph == phasePlan {
 		runs = planRuns
 	}
-	var floors, tooks []time.Duration
-	var peak int64
+	var floors, frameworkFloors, tooks []time.Duration
+	var peak, frameworkFloorPeak int64
 	var total int
 	var routes map[string]int
 	for range runs {
-		floor, err := terraform(ctx, floorDir, env, ph)
+		floor, err := terraform(ctx, dirs.floor, env, ph)
 		if err != nil {
 			return measurement{}, fmt.Errorf("floor %s: %w", ph, err)
+		}
+		if dirs.frameworkFloor != "" {
+			sampler := startRSSSampler(w.frameworkFloor)
+			took, err := terraform(ctx, dirs.frameworkFloor, env, ph)
+			frameworkFloorPeak = max(frameworkFloorPeak, sampler.stop())
+			if err != nil {
+				return measurement{}, fmt.Errorf("framework floor %s: %w", ph, err)
+			}
+			frameworkFloors = append(frameworkFloors, took)
 		}
 		if err := mock.resetCounts(ctx); err != nil {
 			return measurement{}, err
 		}
 		sampler := startRSSSampler(w.binary)
-		took, err := terraform(ctx, providerDir, env, ph)
+		took, err := terraform(ctx, dirs.provider, env, ph)
 		peak = max(peak, sampler.stop())
 		if err != nil {
 			return measurement{}, fmt.Errorf("provider %s: %w", ph, err)
@@ -367,11 +430,19 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 	floor, took := median(floors), median(tooks)
 	log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB  (median of %d)",
 		ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20), runs)
-	return measurement{
+	m := measurement{
 		Latency: r.latency.String(), MaxRPS: r.limit, N: r.n, Phase: ph, Runs: runs,
 		Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
 		Requests: total, PeakRSS: peak, Routes: routes,
-	}, nil
+	}
+	if len(frameworkFloors) > 0 {
+		frameworkFloor := median(frameworkFloors).Seconds()
+		m.FrameworkFloor, m.FrameworkFloorPeakRSS = frameworkFloor, frameworkFloorPeak
+		m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor = m.Provider/frameworkFloor, frameworkFloor/m.Floor
+		log.Printf("  %-7s framework floor %6.2fs  provider / framework floor %5.2f  framework floor / floor %5.2f  peak RSS %5.1f MiB",
+			ph, frameworkFloor, m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor, float64(frameworkFloorPeak)/(1<<20))
+	}
+	return m, nil
 }
 
 // planRuns is how many times each no-op plan is timed.

@@ -52,17 +52,23 @@ func markdown(results []measurement) string {
 		"Requests are those the mock API received during the phase. A no-op plan is timed %d times and the medians compared; "+
 		"apply and destroy once each.\n\n",
 		time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), planRuns)
+	b.WriteString("The framework floor is the same graph once more, of a provider built with the provider's own versions of " +
+		"terraform-plugin-framework and terraform-plugin-go that keeps its resources in state and does nothing else " +
+		"(`bench/floorprovider`, no HTTP): what any framework provider pays beyond `terraform_data`, timed in the same runs.\n\n")
 	b.WriteString(targetsTable(results))
 	b.WriteString(profilesSection())
 	fmt.Fprintf(&b, "![ratio to the floor](ratio.png)\n\n")
-	fmt.Fprintf(&b, "| latency | request cap | N | phase | floor (s) | provider (s) | ratio | requests | requests per resource | provider peak RSS (MiB) |\n")
-	fmt.Fprintf(&b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| latency | request cap | N | phase | floor (s) | framework floor (s) | provider (s) | provider / floor | provider / framework floor "+
+		"| framework floor / floor | requests | requests per resource | provider peak RSS (MiB) | framework floor peak RSS (MiB) |\n")
+	fmt.Fprintf(&b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range results {
 		if m.Phase == phaseUsers {
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %s | %.2f | %.2f | %.2f | %d | %.2f | %.1f |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase, m.Floor, m.Provider,
-			m.Ratio, m.Requests, float64(m.Requests)/float64(m.N), float64(m.PeakRSS)/(1<<20))
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %.2f | %s | %.2f | %.2f | %s | %s | %d | %.2f | %.1f | %s |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase,
+			m.Floor, orDash(m.FrameworkFloor, "%.2f"), m.Provider, m.Ratio, orDash(m.ProviderToFrameworkFloor, "%.2f"),
+			orDash(m.FrameworkFloorToFloor, "%.2f"), m.Requests, float64(m.Requests)/float64(m.N), float64(m.PeakRSS)/(1<<20),
+			orDash(float64(m.FrameworkFloorPeakRSS)/(1<<20), "%.1f"))
 	}
 	b.WriteString(capCosts(results))
 	fmt.Fprintf(&b, "\n## Requests by route\n\n")
@@ -77,6 +83,14 @@ func markdown(results []measurement) string {
 		fmt.Fprintf(&b, "- N = %d, %s: %s\n", m.N, m.Phase, strings.Join(routes, ", "))
 	}
 	return b.String()
+}
+
+// orDash formats a figure of the framework floor, or a dash for results that have none (0).
+func orDash(figure float64, format string) string {
+	if figure == 0 {
+		return "—"
+	}
+	return fmt.Sprintf(format, figure)
 }
 
 // capCosts compares each phase under a request-rate cap with the same phase without one: the cap

@@ -113,3 +113,54 @@ resource "terraform_data" "settings" {
 }
 `, s.groups, s.roles, s.groups, s.pii, s.invitations, s.roles, s.teamMembers, s.roles, settingsResources)
 }
+
+// frameworkFloorConfig is the same graph of the framework floor's resources (floorprovider): what any
+// provider of terraform-plugin-framework costs for N resources, and no more. Each block carries about
+// the values of the provider's block it stands for.
+func (s shape) frameworkFloorConfig() string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    floor = { source = "bench/floor" }
+  }
+}
+
+provider "floor" {}
+
+resource "floor_object" "g" {
+  count       = %d
+  name        = "group-${count.index}"
+  description = "Benchmark group ${count.index}"
+}
+
+resource "floor_object" "r" {
+  count       = %d
+  parent_id   = floor_object.g[count.index %% %d].id
+  name        = "role-${count.index}"
+  description = "Benchmark role ${count.index}"
+}
+
+resource "floor_object" "p" {
+  count     = %d
+  name      = "pii-${count.index}"
+  parent_id = floor_object.r[count.index].id
+}
+
+resource "floor_object" "i" {
+  count       = %d
+  name        = "user-${count.index}@bench.example.com"
+  description = "User ${count.index}"
+  role_ids    = [floor_object.r[count.index %% %d].id]
+}
+
+resource "floor_team" "team" {
+  members = {
+    for i in range(%d) : "member-${i}" => { email = "member-${i}@bench.example.com", role_ids = [floor_object.r[i %% %d].id] }
+  }
+}
+
+resource "floor_object" "settings" {
+  count = %d
+  name  = "settings-${count.index}"
+}
+`, s.groups, s.roles, s.groups, s.pii, s.invitations, s.roles, s.teamMembers, s.roles, settingsResources)
+}

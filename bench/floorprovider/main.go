@@ -1,0 +1,201 @@
+// Command floorprovider is the benchmark's framework floor: a provider built with the same
+// terraform-plugin-framework and terraform-plugin-go as terraform-provider-synerise that does nothing
+// but keep what it is given. It has no HTTP and no client; Create stores the plan with an id, Read
+// leaves the state as it is, Update stores the plan, and Delete forgets. What a workspace of its
+// resources costs beyond the same graph of terraform_data is what any framework provider pays: the
+// plugin's process and gRPC, the SDK's per-request work, and Terraform core's side of the protocol.
+//
+// Its two resource types carry about what the provider's do, so that the framework handles values of
+// a like size. floor_object stands for the role groups, roles, PII settings, invitations and settings
+// objects: a computed id kept with UseStateForUnknown (as every synerise resource keeps its id), a
+// required name, an optional description, an optional parent_id (a role's group_id, a PII setting's
+// role_id) and an optional set of ids (an invitation's role_ids). floor_team stands for
+// synerise_invitations: an id and a map of members, each an email and a set of ids.
+//
+// It runs its process as provider.Serve runs the provider's, with the SDK's discarded logging off and
+// the same garbage collector settings: those are choices any provider can make, and without them the
+// floor would measure them rather than the framework.
+package main
+
+import (
+	"context"
+	"log"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	providerschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// registryAddress is the floor's address in the benchmark's dev_overrides.
+const registryAddress = "registry.terraform.io/bench/floor"
+
+func main() {
+	// The same settings as internal/provider's serve.go, which only the provider's own Serve applies.
+	if os.Getenv("TF_LOG") == "" && os.Getenv("TF_LOG_PROVIDER") == "" {
+		for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"} {
+			if os.Getenv(name) == "" {
+				_ = os.Setenv(name, "OFF")
+			}
+		}
+	}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(400)
+		debug.SetMemoryLimit(96 << 20)
+	}
+	err := providerserver.Serve(context.Background(), func() provider.Provider { return &floorProvider{} },
+		providerserver.ServeOpts{Address: registryAddress})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+type floorProvider struct{}
+
+func (p *floorProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "floor"
+}
+
+func (p *floorProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = providerschema.Schema{Description: "The benchmark's framework floor: resources kept in state and nowhere else."}
+}
+
+func (p *floorProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+}
+
+func (p *floorProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		func() resource.Resource { return &objectResource{} },
+		func() resource.Resource { return &teamResource{} },
+	}
+}
+
+func (p *floorProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
+
+// lastID numbers the objects a process creates: the ids need only be known after apply, not unique
+// across processes, since nothing looks them up.
+var lastID atomic.Uint64
+
+func nextID() types.String { return types.StringValue(strconv.FormatUint(lastID.Add(1), 10)) }
+
+func idAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		Description:   "Id given on create.",
+		Computed:      true,
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// objectResource is floor_object.
+type objectResource struct{}
+
+type objectModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	ParentID    types.String `tfsdk:"parent_id"`
+	RoleIDs     types.Set    `tfsdk:"role_ids"`
+}
+
+func (r *objectResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_object"
+}
+
+func (r *objectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "An object kept in state only.",
+		Attributes: map[string]schema.Attribute{
+			"id":          idAttribute(),
+			"name":        schema.StringAttribute{Description: "Name of the object.", Required: true},
+			"description": schema.StringAttribute{Description: "Description of the object.", Optional: true},
+			"parent_id":   schema.StringAttribute{Description: "Id of the object this one belongs to.", Optional: true},
+			"role_ids": schema.SetAttribute{
+				Description: "Ids of the objects this one refers to.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+		},
+	}
+}
+
+func (r *objectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan objectModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID = nextID()
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Read leaves the state as the framework passed it on: there is nothing else to read it from.
+func (r *objectResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (r *objectResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+func (r *objectResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// teamResource is floor_team.
+type teamResource struct{}
+
+type teamModel struct {
+	ID      types.String `tfsdk:"id"`
+	Members types.Map    `tfsdk:"members"`
+}
+
+func (r *teamResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_team"
+}
+
+func (r *teamResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A team of members kept in state only.",
+		Attributes: map[string]schema.Attribute{
+			"id": idAttribute(),
+			"members": schema.MapNestedAttribute{
+				Description: "Members by label.",
+				Required:    true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"email": schema.StringAttribute{Description: "Email address of the member.", Required: true},
+						"role_ids": schema.SetAttribute{
+							Description: "Ids of the objects the member refers to.",
+							ElementType: types.StringType,
+							Required:    true,
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (r *teamResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan teamModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID = nextID()
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Read leaves the state as the framework passed it on: there is nothing else to read it from.
+func (r *teamResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (r *teamResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+func (r *teamResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
