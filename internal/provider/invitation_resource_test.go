@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -483,11 +481,8 @@ func TestAccInvitationResource_destroyBatchesDeletes(t *testing.T) {
 	}
 	// A window of a second holds each batch until all of Terraform's ten slots wait on it, however slow
 	// the machine: the count below does not depend on timing.
-	batchingProvider := &SyneriseProvider{version: "test", adjustClient: func(c *iam.Config) { c.DeleteBatchWindow = time.Second }}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
-			"synerise": providerserver.NewProtocol6WithError(batchingProvider),
-		},
+		ProtoV6ProviderFactories: providerFactoriesWith(func(c *iam.Config) { c.DeleteBatchWindow = time.Second }),
 		Steps: []resource.TestStep{
 			{Config: w.config(crew(members))},
 			{

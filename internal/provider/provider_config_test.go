@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -205,8 +204,7 @@ func (s *sendTimes) reset() {
 
 // factories serve a provider whose API client sends through s.
 func (s *sendTimes) factories() map[string]func() (tfprotov6.ProviderServer, error) {
-	recorded := &SyneriseProvider{version: "test", adjustClient: func(c *iam.Config) { c.HTTPClient = &http.Client{Transport: s} }}
-	return map[string]func() (tfprotov6.ProviderServer, error){"synerise": providerserver.NewProtocol6WithError(recorded)}
+	return providerFactoriesWith(func(c *iam.Config) { c.HTTPClient = &http.Client{Transport: s} })
 }
 
 // expectRateWithin checks that the provider's requests never left faster than perSecond, with the

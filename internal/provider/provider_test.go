@@ -122,6 +122,13 @@ var testProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, 
 	"synerise": providerserver.NewProtocol6WithError(New("test")()),
 }
 
+// providerFactoriesWith serve a provider whose API client's configuration adjust changes first.
+func providerFactoriesWith(adjust func(*iam.Config)) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"synerise": providerserver.NewProtocol6WithError(&SyneriseProvider{version: "test", adjustClient: adjust}),
+	}
+}
+
 // envFaultRate and envFaultSeed turn every acceptance test's mock into a faulty one (make test-faults).
 const (
 	envFaultRate = "SYNERISE_MOCK_FAULT_RATE"
