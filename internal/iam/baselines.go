@@ -60,13 +60,8 @@ func (b *baseline[T]) matching(ctx context.Context, maxAge time.Duration, list f
 			b.made = slices.DeleteFunc(b.made, func(m madeObject[T]) bool { return m.at.Before(asked) })
 			return nil, nil
 		})
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case res := <-answer:
-			if res.Err != nil {
-				return nil, res.Err
-			}
+		if _, err := awaitShared[struct{}](ctx, answer); err != nil {
+			return nil, err
 		}
 	}
 	b.mu.Lock()

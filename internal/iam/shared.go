@@ -63,16 +63,7 @@ func (s *sharedListing[T]) get(ctx context.Context, clock *writeClock, list func
 		s.items, s.askedAt, s.valid = items, now, true
 		return items, nil
 	})
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case res := <-answer:
-		if res.Err != nil {
-			return nil, res.Err
-		}
-		items, _ := res.Val.([]T)
-		return items, nil
-	}
+	return awaitShared[[]T](ctx, answer)
 }
 
 // sharedListings are the listings the client shares between its readers.
@@ -235,6 +226,12 @@ func (s *sharedObjects[K, T]) get(ctx context.Context, clock *writeClock, key K,
 		s.answers[key] = value
 		return value, nil
 	})
+	return awaitShared[T](ctx, answer)
+}
+
+// awaitShared waits for the answer of a request shared between callers, or until the caller's own
+// context ends.
+func awaitShared[T any](ctx context.Context, answer <-chan singleflight.Result) (T, error) {
 	var zero T
 	select {
 	case <-ctx.Done():
