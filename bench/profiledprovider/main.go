@@ -12,7 +12,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"log"
 	"os"
@@ -39,7 +38,7 @@ func main() {
 		log.Fatal(err)
 	}
 	peak := watchPeakHeap()
-	serveErr := provider.Serve(context.Background(), "bench", false, os.Getenv, os.Setenv)
+	serveErr := provider.Serve("bench", false, os.Getenv, os.Setenv)
 	pprof.StopCPUProfile()
 	if err := cpu.Close(); err != nil {
 		log.Fatal(err)
