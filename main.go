@@ -2,7 +2,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
@@ -18,7 +17,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	if err := provider.Serve(context.Background(), version, debug, os.Getenv, os.Setenv); err != nil {
+	if err := provider.Serve(version, debug, os.Getenv, os.Setenv); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -11,11 +11,14 @@ import (
 )
 
 // profileKinds are the profiles the profiling build writes, each with the sample pprof's summary
-// ranks by: CPU time, bytes allocated over the plan, and bytes live at the heap's peak.
+// ranks by: CPU time, bytes allocated over the plan, bytes live at the heap's peak, the goroutines of
+// that moment, and bytes live when the process was idle after serving.
 var profileKinds = []struct{ kind, sampleIndex string }{
 	{"cpu", "cpu"},
 	{"allocs", "alloc_space"},
 	{"heap", "inuse_space"},
+	{"goroutine", "goroutine"},
+	{"idleheap", "inuse_space"},
 }
 
 // profilePlan runs one more no-op plan in dir with the profiling build of the provider, merges the

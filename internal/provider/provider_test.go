@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
@@ -118,8 +117,9 @@ func (w *testWorkspace) expectRequests(want map[string]int) error {
 	return nil
 }
 
+// testProtoV6ProviderFactories serve the provider as the release binary does (see protocolServer).
 var testProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"synerise": providerserver.NewProtocol6WithError(New("test")()),
+	"synerise": func() (tfprotov6.ProviderServer, error) { return protocolServer("test") },
 }
 
 // providerFactoriesWith serve a provider whose API client's configuration adjust changes first.

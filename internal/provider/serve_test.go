@@ -1,8 +1,14 @@
 package provider
 
 import (
+	"context"
 	"maps"
+	"runtime"
 	"testing"
+	"time"
+	"weak"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
 func TestSilenceDiscardedLogs(t *testing.T) {
@@ -76,5 +82,118 @@ func TestPluginGC(t *testing.T) {
 				t.Errorf("memory limit = %d MiB, want between 64 and 100 MiB", settings.memoryLimit>>20)
 			}
 		})
+	}
+}
+
+// requestValue stands for what terraform-plugin-go puts in an RPC's context: its loggers, some 13 KB.
+type requestValue [64]byte
+
+type requestValueKey struct{}
+
+// TestProtocolServerLetsGoOfEndedRequests checks that the provider's server keeps nothing of an RPC's
+// context once the RPC has ended. The framework keeps a cancel function of every RPC's context until
+// Terraform stops the provider, so a plan of 1,000 resources kept the loggers of its 4,000 RPCs alive.
+func TestProtocolServerLetsGoOfEndedRequests(t *testing.T) {
+	t.Parallel()
+	server, err := protocolServer("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without the server alive to the end, its own collection would let go of every request.
+	defer runtime.KeepAlive(server)
+
+	const rpcs = 100
+	values := make([]weak.Pointer[requestValue], rpcs)
+	for i := range rpcs {
+		value := &requestValue{}
+		values[i] = weak.Make(value)
+		ctx, endRPC := context.WithCancel(context.WithValue(context.Background(), requestValueKey{}, value))
+		if _, err := server.GetMetadata(ctx, &tfprotov6.GetMetadataRequest{}); err != nil {
+			t.Fatalf("GetMetadata: %v", err)
+		}
+		// gRPC cancels an RPC's context when the RPC has ended.
+		endRPC()
+	}
+
+	// The server may let go of a request's context a moment after the context is cancelled.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		runtime.GC()
+		reachable := 0
+		for _, v := range values {
+			if v.Value() != nil {
+				reachable++
+			}
+		}
+		if reachable == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d contexts of ended RPCs are still reachable from the provider's server", reachable, rpcs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestEndedRequestContext(t *testing.T) {
+	t.Parallel()
+	deadline := time.Now().Add(time.Hour)
+	value := &requestValue{}
+	request, endRPC := context.WithDeadline(context.WithValue(context.Background(), requestValueKey{}, value), deadline)
+	ctx := lettingGoWhenDone(request)
+	// The framework derives a context of its own from the one it is handed, and keeps its cancel function.
+	derived, cancelDerived := context.WithCancel(ctx)
+	defer cancelDerived()
+
+	if got, ok := ctx.Deadline(); !ok || !got.Equal(deadline) {
+		t.Errorf("Deadline() = %v, %v during the RPC, want %v, true", got, ok, deadline)
+	}
+	if got := derived.Value(requestValueKey{}); got != value {
+		t.Errorf("a derived context's value = %v during the RPC, want the RPC's %v", got, value)
+	}
+	if err := derived.Err(); err != nil {
+		t.Errorf("a derived context's Err() = %v during the RPC, want nil", err)
+	}
+
+	endRPC()
+	select {
+	case <-derived.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("a derived context was not cancelled with the RPC's")
+	}
+	if err := ctx.Err(); err != context.Canceled {
+		t.Errorf("Err() = %v once the RPC ended, want %v", err, context.Canceled)
+	}
+	waitForLettingGo(t, derived)
+	if err := ctx.Err(); err != context.Canceled {
+		t.Errorf("Err() = %v after letting go of the RPC's context, want %v", err, context.Canceled)
+	}
+	if got, ok := ctx.Deadline(); !ok || !got.Equal(deadline) {
+		t.Errorf("Deadline() = %v, %v after the RPC, want %v, true", got, ok, deadline)
+	}
+}
+
+func TestEndedRequestContextPastItsDeadline(t *testing.T) {
+	t.Parallel()
+	request, cancel := context.WithTimeout(context.WithValue(context.Background(), requestValueKey{}, &requestValue{}), time.Millisecond)
+	defer cancel()
+	ctx := lettingGoWhenDone(request)
+	<-ctx.Done()
+	if err := ctx.Err(); err != context.DeadlineExceeded {
+		t.Errorf("Err() = %v past the RPC's deadline, want %v", err, context.DeadlineExceeded)
+	}
+	waitForLettingGo(t, ctx)
+	if err := ctx.Err(); err != context.DeadlineExceeded {
+		t.Errorf("Err() = %v after letting go of the RPC's context, want %v", err, context.DeadlineExceeded)
+	}
+}
+
+// waitForLettingGo waits until ctx, whose RPC has ended, no longer answers with the RPC's values.
+func waitForLettingGo(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ctx.Value(requestValueKey{}) != nil; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the context still answers with the RPC's values long after the RPC ended")
+		}
 	}
 }
