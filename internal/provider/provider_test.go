@@ -119,13 +119,15 @@ func (w *testWorkspace) expectRequests(want map[string]int) error {
 
 // testProtoV6ProviderFactories serve the provider as the release binary does (see protocolServer).
 var testProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"synerise": func() (tfprotov6.ProviderServer, error) { return protocolServer("test") },
+	"synerise": func() (tfprotov6.ProviderServer, error) { return protocolServer(New("test")()) },
 }
 
 // providerFactoriesWith serve a provider whose API client's configuration adjust changes first.
 func providerFactoriesWith(adjust func(*iam.Config)) map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"synerise": providerserver.NewProtocol6WithError(&SyneriseProvider{version: "test", adjustClient: adjust}),
+		"synerise": func() (tfprotov6.ProviderServer, error) {
+			return protocolServer(&SyneriseProvider{version: "test", adjustClient: adjust})
+		},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -22,7 +23,7 @@ func Serve(version string, debugging bool, getenv func(string) string, setenv fu
 		debug.SetGCPercent(gc.percent)
 		debug.SetMemoryLimit(gc.memoryLimit)
 	}
-	server, err := protocolServer(version)
+	server, err := protocolServer(New(version)())
 	if err != nil {
 		return err
 	}
@@ -35,8 +36,8 @@ func Serve(version string, debugging bool, getenv func(string) string, setenv fu
 
 // protocolServer is the provider's server of Terraform's plugin protocol (version 6): the framework's,
 // letting go of each RPC's context once the RPC has ended (see request_contexts.go).
-func protocolServer(version string) (tfprotov6.ProviderServer, error) {
-	server := providerserver.NewProtocol6(New(version)())()
+func protocolServer(p provider.Provider) (tfprotov6.ProviderServer, error) {
+	server := providerserver.NewProtocol6(p)()
 	framework, ok := server.(frameworkServer)
 	if !ok {
 		return nil, fmt.Errorf("the framework's protocol server (%T) no longer offers every service the provider passes on; "+

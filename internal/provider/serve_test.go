@@ -95,7 +95,7 @@ type requestValueKey struct{}
 // Terraform stops the provider, so a plan of 1,000 resources kept the loggers of its 4,000 RPCs alive.
 func TestProtocolServerLetsGoOfEndedRequests(t *testing.T) {
 	t.Parallel()
-	server, err := protocolServer("test")
+	server, err := protocolServer(New("test")())
 	if err != nil {
 		t.Fatal(err)
 	}
