@@ -11,6 +11,7 @@
 // -users seeds that many members and times plans that read them with the data source synerise_users.
 // -framework-floor=false leaves out the framework floor: the same graph of a provider built with the
 // same terraform-plugin-framework that keeps its resources in state only (floorprovider).
+// -rewrite writes the report again from the results.json in -out, measuring nothing.
 // -merge puts the figures of an earlier results.json in the report too:
 //
 //	go run . -sizes 5000 -latencies 0ms -users 5000 -merge results/results.json -out results
@@ -87,7 +88,15 @@ func main() {
 	users := flag.Int("users", 0, "members to seed for a plan that reads them with the data source synerise_users, at the first latency; none when 0")
 	profile := flag.String("profile", "", "folder for profiles of the provider during a no-op plan of the largest size; none when empty")
 	frameworkFloor := flag.Bool("framework-floor", true, "measure the framework floor too: the same graph of a terraform-plugin-framework provider that keeps its resources in state only")
+	rewrite := flag.Bool("rewrite", false, "measure nothing: write results.md and the plot again from the results.json in -out")
 	flag.Parse()
+
+	if *rewrite {
+		if err := rewriteReport(*out); err != nil {
+			log.Fatalf("-rewrite: %v", err)
+		}
+		return
+	}
 
 	ns, err := parseInts(*sizes)
 	if err != nil {
@@ -126,6 +135,15 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("results written to %s", *out)
+}
+
+// rewriteReport writes the report in dir again from its results.json.
+func rewriteReport(dir string) error {
+	results, err := readResults(filepath.Join(dir, "results.json"))
+	if err != nil {
+		return err
+	}
+	return writeResults(dir, results)
 }
 
 func parseInts(s string) ([]int, error) {

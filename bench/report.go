@@ -30,7 +30,7 @@ func writeResults(dir string, results []measurement) error {
 	if err := os.WriteFile(filepath.Join(dir, "results.json"), append(raw, '\n'), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(markdown(results)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(markdown(dir, results)), 0o644); err != nil {
 		return err
 	}
 	return plotRatios(filepath.Join(dir, "ratio.png"), results)
@@ -45,7 +45,7 @@ func readResults(path string) ([]measurement, error) {
 	return results, json.Unmarshal(raw, &results)
 }
 
-func markdown(results []measurement) string {
+func markdown(dir string, results []measurement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmark: the provider against Terraform's floor\n\n")
 	fmt.Fprintf(&b, "Measured %s on %s/%s with %d CPUs by `make bench`. The floor is the same graph of `terraform_data` "+
@@ -57,7 +57,7 @@ func markdown(results []measurement) string {
 		"terraform-plugin-framework and terraform-plugin-go that keeps its resources in state and does nothing else " +
 		"(`bench/floorprovider`, no HTTP): what any framework provider pays beyond `terraform_data`, timed in the same runs.\n\n")
 	b.WriteString(targetsTable(results))
-	b.WriteString(profilesSection())
+	b.WriteString(profilesSection(dir))
 	fmt.Fprintf(&b, "![ratio to the floor](ratio.png)\n\n")
 	fmt.Fprintf(&b, "| latency | request cap | N | phase | floor (s) | framework floor (s) | provider (s) | provider / floor | provider / framework floor "+
 		"| framework floor / floor | requests | requests per resource | provider peak RSS (MiB) | framework floor peak RSS (MiB) |\n")
@@ -203,14 +203,25 @@ func targetsTable(results []measurement) string {
 	return b.String()
 }
 
-// profilesSection links the top summaries of the provider's profiles during the N = 1,000 no-op plan.
-func profilesSection() string {
+// profilesSection links the top summaries of the provider's profiles during the N = 1,000 no-op plan,
+// those kept beside the results in resultsDir.
+func profilesSection(resultsDir string) string {
 	var b strings.Builder
 	b.WriteString("## Profiles of the provider in the N = 1,000 no-op plan\n\n")
 	b.WriteString("Taken with `-profile` (`bench/profiledprovider`), one more untimed plan after the timed ones; pprof files beside each summary.\n\n")
-	b.WriteString("| | CPU | allocations | live heap at its peak |\n|---|---|---|---|\n")
+	b.WriteString("| | CPU | allocations | live heap at its peak | goroutines at that peak | live heap when idle at the end |\n|---|---|---|---|---|---|\n")
 	for _, when := range []string{"before", "after"} {
-		fmt.Fprintf(&b, "| %s | [cpu-top.txt](profiles/%[1]s/cpu-top.txt) | [allocs-top.txt](profiles/%[1]s/allocs-top.txt) | [heap-top.txt](profiles/%[1]s/heap-top.txt) |\n", when)
+		fmt.Fprintf(&b, "| %s |", when)
+		for _, kind := range []string{"cpu", "allocs", "heap", "goroutine", "idleheap"} {
+			// Profiles of the earlier code lack the kinds the bench learnt to take since.
+			summary := filepath.Join("profiles", when, kind+"-top.txt")
+			if _, err := os.Stat(filepath.Join(resultsDir, summary)); err != nil {
+				b.WriteString(" — |")
+				continue
+			}
+			fmt.Fprintf(&b, " [%s-top.txt](%s) |", kind, filepath.ToSlash(summary))
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("\n")
 	return b.String()
