@@ -23,6 +23,9 @@ const DefaultBaselineMaxAge = 5 * time.Second
 
 // baseline is the shared "what existed before" of the creates of one kind.
 type baseline[T any] struct {
+	// maxAge is how old a listing may be and still be taken; list asks for a new one.
+	maxAge time.Duration
+	list   func(context.Context) ([]T, error)
 	flight singleflight.Group
 
 	mu      sync.Mutex
@@ -42,14 +45,14 @@ type madeObject[T any] struct {
 // most maxAge ago, listed again when there is none, and those this client created since. The listing
 // runs detached from the caller's cancellation, because other creates may be waiting for it; the
 // caller still stops waiting when its own context ends.
-func (b *baseline[T]) matching(ctx context.Context, maxAge time.Duration, list func(context.Context) ([]T, error), keep func(T) bool) ([]T, error) {
+func (b *baseline[T]) matching(ctx context.Context, keep func(T) bool) ([]T, error) {
 	b.mu.Lock()
-	current := b.valid && time.Since(b.askedAt) < maxAge
+	current := b.valid && time.Since(b.askedAt) < b.maxAge
 	b.mu.Unlock()
 	if !current {
 		answer := b.flight.DoChan("", func() (any, error) {
 			asked := time.Now()
-			items, err := list(context.WithoutCancel(ctx))
+			items, err := b.list(context.WithoutCancel(ctx))
 			if err != nil {
 				return nil, err
 			}
@@ -93,8 +96,15 @@ func (b *baseline[T]) add(objects ...T) {
 
 // baselines are the creates' baselines of the kinds the client creates.
 type baselines struct {
-	maxAge     time.Duration
-	roles      baseline[Role]
-	roleGroups baseline[RoleGroup]
-	users      baseline[User]
+	roles      *baseline[Role]
+	roleGroups *baseline[RoleGroup]
+	users      *baseline[User]
+}
+
+func newBaselines(c *Client, maxAge time.Duration) baselines {
+	return baselines{
+		roles:      &baseline[Role]{maxAge: maxAge, list: c.ListAvailableRoles},
+		roleGroups: &baseline[RoleGroup]{maxAge: maxAge, list: c.ListRoleGroups},
+		users:      &baseline[User]{maxAge: maxAge, list: c.listAllUsers},
+	}
 }

@@ -133,24 +133,24 @@ func TestACreateDoesNotAdoptWhatThisClientMadeSinceItsBaseline(t *testing.T) {
 
 func TestBaselineForgetsWhatItsNewerListingHolds(t *testing.T) {
 	t.Parallel()
-	var b baseline[Role]
 	listings := 0
-	list := func(context.Context) ([]Role, error) {
+	b := baseline[Role]{maxAge: time.Hour, list: func(context.Context) ([]Role, error) {
 		listings++
 		return []Role{{ID: 1, Name: "Listed"}}, nil
-	}
+	}}
 	all := func(Role) bool { return true }
-	if _, err := b.matching(context.Background(), time.Hour, list, all); err != nil {
+	if _, err := b.matching(context.Background(), all); err != nil {
 		t.Fatal(err)
 	}
 	b.add(Role{ID: 2, Name: "Made"})
-	got, _ := b.matching(context.Background(), time.Hour, list, all)
+	got, _ := b.matching(context.Background(), all)
 	if len(got) != 2 || got[1].ID != 2 || listings != 1 {
 		t.Fatalf("baseline = %+v after %d listings, want the listed role and the made one after 1", got, listings)
 	}
 	// A listing asked after the create answered holds the made role; the baseline keeps no copy of it.
 	time.Sleep(time.Millisecond)
-	got, _ = b.matching(context.Background(), 0, list, all)
+	b.maxAge = 0
+	got, _ = b.matching(context.Background(), all)
 	if len(got) != 1 || got[0].ID != 1 || listings != 2 {
 		t.Errorf("baseline = %+v after %d listings, want only the newer listing's role after 2", got, listings)
 	}

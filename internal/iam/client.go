@@ -129,8 +129,8 @@ func New(cfg Config) (*Client, error) {
 		userAgent:      cfg.UserAgent,
 		logger:         cfg.Logger,
 		requestTimeout: cfg.RequestTimeout,
-		before:         baselines{maxAge: cfg.BaselineMaxAge},
 	}
+	c.before = newBaselines(c, cfg.BaselineMaxAge)
 	c.shared.rolePII = newSharedObjects[int64, *RolePII](rolePIIReadsAtOnce)
 	c.http = newRetryingClient(cfg, c.debug)
 	c.invitationDeletes = newDeleteBatcher(c, "/uauth/users/invitations/", cfg.DeleteBatchWindow)

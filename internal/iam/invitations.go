@@ -43,7 +43,7 @@ func (c *Client) InviteUser(ctx context.Context, in Invitation) (*User, error) {
 		return nil, err
 	}
 	defer unlock()
-	before, err := c.before.users.matching(ctx, c.before.maxAge, c.listAllUsers, func(u User) bool { return strings.EqualFold(u.Email, in.Email) })
+	before, err := c.before.users.matching(ctx, func(u User) bool { return strings.EqualFold(u.Email, in.Email) })
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ func (c *Client) InviteUsers(ctx context.Context, in []Invitation) ([]User, erro
 	}
 	defer unlock()
 	wanted := batchAddresses(in)
-	before, err := c.before.users.matching(ctx, c.before.maxAge, c.listAllUsers, func(u User) bool { return wanted[strings.ToLower(u.Email)] })
+	before, err := c.before.users.matching(ctx, func(u User) bool { return wanted[strings.ToLower(u.Email)] })
 	if err != nil {
 		return nil, err
 	}

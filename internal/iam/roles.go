@@ -110,7 +110,7 @@ func (c *Client) CreateRoleGroup(ctx context.Context, in RoleGroupInput) (*RoleG
 		return nil, err
 	}
 	defer unlock()
-	before, err := c.before.roleGroups.matching(ctx, c.before.maxAge, c.ListRoleGroups, func(g RoleGroup) bool { return g.Name == in.Name })
+	before, err := c.before.roleGroups.matching(ctx, func(g RoleGroup) bool { return g.Name == in.Name })
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func (c *Client) CreateRole(ctx context.Context, in RoleInput) (*Role, error) {
 	}
 	defer unlock()
 	sameKey := func(r Role) bool { return r.Group == in.Group && r.Name == in.Name }
-	before, err := c.before.roles.matching(ctx, c.before.maxAge, c.ListAvailableRoles, sameKey)
+	before, err := c.before.roles.matching(ctx, sameKey)
 	if err != nil {
 		return nil, err
 	}
