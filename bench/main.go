@@ -88,6 +88,7 @@ func main() {
 	users := flag.Int("users", 0, "members to seed for a plan that reads them with the data source synerise_users, at the first latency; none when 0")
 	profile := flag.String("profile", "", "folder for profiles of the provider during a no-op plan of the largest size; none when empty")
 	frameworkFloor := flag.Bool("framework-floor", true, "measure the framework floor too: the same graph of a terraform-plugin-framework provider that keeps its resources in state only")
+	planRuns := flag.Int("plan-runs", defaultPlanRuns, "how many times each no-op plan is timed, the medians compared; at N = 5,000 one plan of this graph takes Terraform alone minutes")
 	rewrite := flag.Bool("rewrite", false, "measure nothing: write results.md and the plot again from the results.json in -out")
 	flag.Parse()
 
@@ -114,27 +115,35 @@ func main() {
 		}
 		lats = append(lats, d)
 	}
+	if *planRuns < 1 {
+		log.Fatalf("-plan-runs: %d is not a number of runs, 1 or more", *planRuns)
+	}
 	reported, err := parsePhases(*phaseList)
 	if err != nil {
 		log.Fatalf("-phases: %v", err)
 	}
+	var results []measurement
+	if *merge != "" {
+		if results, err = readResults(*merge); err != nil {
+			log.Fatalf("-merge: %v", err)
+		}
+	}
+	// Each figure is written as soon as it is measured: a run of 5,000 resources takes hours, and one
+	// stopped in its destroy keeps its apply and plans.
+	record := func(m measurement) error {
+		results = append(results, m)
+		if err := writeResults(*out, results); err != nil {
+			return err
+		}
+		log.Printf("  written to %s", *out)
+		return nil
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	results, err := run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users, frameworkFloor: *frameworkFloor})
+	err = run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users, frameworkFloor: *frameworkFloor, planRuns: *planRuns, record: record})
 	stop()
 	if err != nil {
 		log.Fatal(err)
 	}
-	if *merge != "" {
-		earlier, err := readResults(*merge)
-		if err != nil {
-			log.Fatalf("-merge: %v", err)
-		}
-		results = append(earlier, results...)
-	}
-	if err := writeResults(*out, results); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("results written to %s", *out)
 }
 
 // rewriteReport writes the report in dir again from its results.json.
@@ -196,6 +205,10 @@ type benchRun struct {
 	users int
 	// frameworkFloor is whether the framework floor (floorprovider) is measured beside the provider.
 	frameworkFloor bool
+	// planRuns is how many times each no-op plan is timed.
+	planRuns int
+	// record publishes one measurement.
+	record func(measurement) error
 }
 
 // providerBinary and frameworkFloorBinary are the names Terraform looks for in a dev_overrides folder.
@@ -222,30 +235,29 @@ type workspace struct {
 	frameworkFloor string
 }
 
-func run(ctx context.Context, b benchRun) ([]measurement, error) {
+func run(ctx context.Context, b benchRun) error {
 	root, err := filepath.Abs(b.root)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	dir, err := os.MkdirTemp("", "synerise-bench-")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer os.RemoveAll(dir)
 	// The RSS sampler compares executables' resolved paths.
 	if dir, err = filepath.EvalSymlinks(dir); err != nil {
-		return nil, err
+		return err
 	}
 	w, err := prepare(ctx, root, dir, b.profile != "", b.frameworkFloor)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
-	var results []measurement
 	for li, lat := range b.latencies {
 		mock, err := startMock(ctx, w.mockBinary, lat)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, limit := range b.caps {
 			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
@@ -257,28 +269,29 @@ func run(ctx context.Context, b benchRun) ([]measurement, error) {
 				if li == 0 && limit == b.caps[0] && n == slices.Max(b.sizes) {
 					profile = b.profile
 				}
-				r := sizeRun{latency: lat, limit: limit, n: n, phases: b.phases, destroy: limit != b.caps[len(b.caps)-1], profile: profile}
-				ms, err := measureSize(ctx, w, env, mock, r)
-				if err != nil {
+				r := sizeRun{latency: lat, limit: limit, n: n, phases: b.phases, planRuns: b.planRuns, destroy: limit != b.caps[len(b.caps)-1], profile: profile}
+				if err := measureSize(ctx, w, env, mock, r, b.record); err != nil {
 					mock.stop()
-					return nil, fmt.Errorf("latency %s, cap %s, N = %d: %w", lat, capLabel(limit), n, err)
+					return fmt.Errorf("latency %s, cap %s, N = %d: %w", lat, capLabel(limit), n, err)
 				}
-				results = append(results, ms...)
 			}
 		}
 		if li == 0 && b.users > 0 {
 			env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0",
 				"SYNERISE_API_URL="+mock.url, "SYNERISE_API_TOKEN=mock-token", "CHECKPOINT_DISABLE=1")
-			m, err := measureUsers(ctx, w, env, mock, lat, b.users)
+			m, err := measureUsers(ctx, w, env, mock, lat, b.users, b.planRuns)
 			if err != nil {
 				mock.stop()
-				return nil, err
+				return err
 			}
-			results = append(results, m)
+			if err := b.record(m); err != nil {
+				mock.stop()
+				return err
+			}
 		}
 		mock.stop()
 	}
-	return results, nil
+	return nil
 }
 
 // prepare builds the provider (and its profiling build and the framework floor when asked) and the mock
@@ -349,13 +362,15 @@ type sizeRun struct {
 	limit   int
 	n       int
 	phases  []phase
+	// planRuns is how many times the no-op plan is timed.
+	planRuns int
 	// destroy runs the destroy even when it is not reported, because the mock is used again.
 	destroy bool
 	// profile is the folder for the profiles of the no-op plan; none when empty.
 	profile string
 }
 
-func measureSize(ctx context.Context, w workspace, env []string, mock *mockProcess, r sizeRun) ([]measurement, error) {
+func measureSize(ctx context.Context, w workspace, env []string, mock *mockProcess, r sizeRun, record func(measurement) error) error {
 	shape := shapeFor(r.n)
 	// Each run has folders of its own, so a run that skips the destroy leaves no state to the next.
 	folder := func(kind string) string {
@@ -369,13 +384,12 @@ func measureSize(ctx context.Context, w workspace, env []string, mock *mockProce
 	}
 	for dir, config := range configs {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
+			return err
 		}
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	var out []measurement
 	for _, ph := range phases {
 		reported := slices.Contains(r.phases, ph)
 		if ph == phasePlan && !reported || ph == phaseDestroy && !reported && !r.destroy {
@@ -383,18 +397,20 @@ func measureSize(ctx context.Context, w workspace, env []string, mock *mockProce
 		}
 		m, err := measurePhase(ctx, w, env, mock, dirs, r, ph)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if ph == phasePlan && r.profile != "" {
 			if err := profilePlan(ctx, w, env, dirs.provider, r.profile); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		if reported {
-			out = append(out, m)
+			if err := record(m); err != nil {
+				return err
+			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // sizeDirs are the Terraform working directories of one size run.
@@ -405,13 +421,13 @@ type sizeDirs struct {
 }
 
 // measurePhase times one phase of the floor, of the framework floor when it is measured, and of the
-// provider, planRuns times for a no-op plan.
+// provider, r.planRuns times for a no-op plan.
 func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProcess, dirs sizeDirs, r sizeRun, ph phase) (measurement, error) {
 	// A no-op plan changes nothing, so it is repeated and the medians are compared: one plan of a
 	// second or two is at the mercy of whatever else the machine does.
 	runs := 1
 	if ph == phasePlan {
-		runs = planRuns
+		runs = r.planRuns
 	}
 	var floors, frameworkFloors, tooks []time.Duration
 	var peak, frameworkFloorPeak int64
@@ -463,8 +479,8 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 	return m, nil
 }
 
-// planRuns is how many times each no-op plan is timed.
-const planRuns = 5
+// defaultPlanRuns is how many times each no-op plan is timed unless -plan-runs says otherwise.
+const defaultPlanRuns = 5
 
 func median(ds []time.Duration) time.Duration {
 	sorted := slices.Clone(ds)

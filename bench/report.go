@@ -50,24 +50,25 @@ func markdown(dir string, results []measurement) string {
 	fmt.Fprintf(&b, "# Benchmark: the provider against Terraform's floor\n\n")
 	fmt.Fprintf(&b, "Measured %s on %s/%s with %d CPUs by `make bench`. The floor is the same graph of `terraform_data` "+
 		"resources (no plugin, no HTTP); the ratio is the provider's wall time over the floor's, measured in the same run. "+
-		"Requests are those the mock API received during the phase. A no-op plan is timed %d times and the medians compared; "+
+		"Requests are those the mock API received during the phase. A no-op plan is timed %d times and the medians compared "+
+		"(fewer where the runs column says so: at N = 5,000 one plan of this graph takes Terraform alone minutes); "+
 		"apply and destroy once each.\n\n",
-		time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), planRuns)
+		time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), defaultPlanRuns)
 	b.WriteString("The framework floor is the same graph once more, of a provider built with the provider's own versions of " +
 		"terraform-plugin-framework and terraform-plugin-go that keeps its resources in state and does nothing else " +
 		"(`bench/floorprovider`, no HTTP): what any framework provider pays beyond `terraform_data`, timed in the same runs.\n\n")
 	b.WriteString(targetsTable(results))
 	b.WriteString(profilesSection(dir))
 	fmt.Fprintf(&b, "![ratio to the floor](ratio.png)\n\n")
-	fmt.Fprintf(&b, "| latency | request cap | N | phase | floor (s) | framework floor (s) | provider (s) | provider / floor | provider / framework floor "+
+	fmt.Fprintf(&b, "| latency | request cap | N | phase | runs | floor (s) | framework floor (s) | provider (s) | provider / floor | provider / framework floor "+
 		"| framework floor / floor | requests | requests per resource | provider peak RSS (MiB) | framework floor peak RSS (MiB) |\n")
-	fmt.Fprintf(&b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range results {
 		if m.Phase == phaseUsers {
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %s | %.2f | %s | %.2f | %.2f | %s | %s | %d | %.2f | %.1f | %s |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase,
-			m.Floor, orDash(m.FrameworkFloor, "%.2f"), m.Provider, m.Ratio, orDash(m.ProviderToFrameworkFloor, "%.2f"),
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %d | %.2f | %s | %.2f | %.2f | %s | %s | %d | %.2f | %.1f | %s |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase,
+			m.Runs, m.Floor, orDash(m.FrameworkFloor, "%.2f"), m.Provider, m.Ratio, orDash(m.ProviderToFrameworkFloor, "%.2f"),
 			orDash(m.FrameworkFloorToFloor, "%.2f"), m.Requests, float64(m.Requests)/float64(m.N), float64(m.PeakRSS)/(1<<20),
 			orDash(float64(m.FrameworkFloorPeakRSS)/(1<<20), "%.1f"))
 	}

@@ -35,9 +35,9 @@ output "members" {
 // inviteBatch is how many members one bulk invitation seeds.
 const inviteBatch = 500
 
-// measureUsers seeds members invitations into the mock through its API and times planRuns plans of a
+// measureUsers seeds members invitations into the mock through its API and times runs plans of a
 // configuration that reads them all with synerise_users, once it is applied.
-func measureUsers(ctx context.Context, w workspace, env []string, mock *mockProcess, latency time.Duration, members int) (measurement, error) {
+func measureUsers(ctx context.Context, w workspace, env []string, mock *mockProcess, latency time.Duration, members, runs int) (measurement, error) {
 	for first := 0; first < members; first += inviteBatch {
 		if err := mock.inviteMembers(ctx, first, min(members, first+inviteBatch)); err != nil {
 			return measurement{}, fmt.Errorf("seeding members: %w", err)
@@ -58,7 +58,7 @@ func measureUsers(ctx context.Context, w workspace, env []string, mock *mockProc
 	var peak int64
 	var total int
 	var routes map[string]int
-	for range planRuns {
+	for range runs {
 		if err := mock.resetCounts(ctx); err != nil {
 			return measurement{}, err
 		}
@@ -75,8 +75,8 @@ func measureUsers(ctx context.Context, w workspace, env []string, mock *mockProc
 	}
 	took := median(tooks)
 	log.Printf("  %-7s over %d members: %6.2fs  requests %5d  peak RSS %5.1f MiB  (median of %d)",
-		phaseUsers, members, took.Seconds(), total, float64(peak)/(1<<20), planRuns)
-	return measurement{Latency: latency.String(), N: members, Phase: phaseUsers, Runs: planRuns,
+		phaseUsers, members, took.Seconds(), total, float64(peak)/(1<<20), runs)
+	return measurement{Latency: latency.String(), N: members, Phase: phaseUsers, Runs: runs,
 		Provider: took.Seconds(), Requests: total, PeakRSS: peak, Routes: routes}, nil
 }
 
