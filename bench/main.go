@@ -107,13 +107,9 @@ func main() {
 	if err != nil {
 		log.Fatalf("-max-rps: %v", err)
 	}
-	var lats []time.Duration
-	for _, s := range strings.Split(*latencies, ",") {
-		d, err := time.ParseDuration(strings.TrimSpace(s))
-		if err != nil {
-			log.Fatalf("-latencies: %v", err)
-		}
-		lats = append(lats, d)
+	lats, err := parseLatencies(*latencies)
+	if err != nil {
+		log.Fatalf("-latencies: %v", err)
 	}
 	if *planRuns < 1 {
 		log.Fatalf("-plan-runs: %d is not a number of runs, 1 or more", *planRuns)
@@ -122,21 +118,9 @@ func main() {
 	if err != nil {
 		log.Fatalf("-phases: %v", err)
 	}
-	var results []measurement
-	if *merge != "" {
-		if results, err = readResults(*merge); err != nil {
-			log.Fatalf("-merge: %v", err)
-		}
-	}
-	// Each figure is written as soon as it is measured: a run of 5,000 resources takes hours, and one
-	// stopped in its destroy keeps its apply and plans.
-	record := func(m measurement) error {
-		results = append(results, m)
-		if err := writeResults(*out, results); err != nil {
-			return err
-		}
-		log.Printf("  written to %s", *out)
-		return nil
+	record, err := publisher(*out, *merge)
+	if err != nil {
+		log.Fatalf("-merge: %v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err = run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users, frameworkFloor: *frameworkFloor, planRuns: *planRuns, record: record})
@@ -144,6 +128,27 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+}
+
+// publisher returns what records a measurement: it writes the report in out again, with the figures of
+// the results.json merge names first (none when merge is empty). Each figure is written as soon as it is
+// measured: a run of 5,000 resources takes hours, and one stopped in its destroy keeps its apply and plans.
+func publisher(out, merge string) (func(measurement) error, error) {
+	var results []measurement
+	if merge != "" {
+		var err error
+		if results, err = readResults(merge); err != nil {
+			return nil, err
+		}
+	}
+	return func(m measurement) error {
+		results = append(results, m)
+		if err := writeResults(out, results); err != nil {
+			return err
+		}
+		log.Printf("  written to %s", out)
+		return nil
+	}, nil
 }
 
 // rewriteReport writes the report in dir again from its results.json.
@@ -163,6 +168,18 @@ func parseInts(s string) ([]int, error) {
 			return nil, fmt.Errorf("%q is not a size of at least 10", part)
 		}
 		out = append(out, n)
+	}
+	return out, nil
+}
+
+func parseLatencies(s string) ([]time.Duration, error) {
+	var out []time.Duration
+	for _, part := range strings.Split(s, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(part))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
 	}
 	return out, nil
 }
