@@ -17,7 +17,7 @@ source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
 
 start_mock
-"$terraform" version | head -n1
+"$terraform" version | sed -n 1p
 cp -R "$config" "$work/config"
 cd "$work/config"
 
