@@ -9,6 +9,8 @@
 // -profile writes CPU, allocation and peak-heap profiles of the provider process during one more,
 // untimed, no-op plan of the largest size at the first latency, with pprof's top summaries of each.
 // -users seeds that many members and times plans that read them with the data source synerise_users.
+// -floor=false leaves out the terraform_data floor, so a phase of 5,000 resources takes one graph's
+// time, not two; its ratios are then left empty.
 // -framework-floor=false leaves out the framework floor: the same graph of a provider built with the
 // same terraform-plugin-framework that keeps its resources in state only (floorprovider).
 // -rewrite writes the report again from the results.json in -out, measuring nothing.
@@ -87,6 +89,7 @@ func main() {
 	merge := flag.String("merge", "", "a results.json of an earlier run whose figures the report includes too, such as N = 5,000 beside make bench")
 	users := flag.Int("users", 0, "members to seed for a plan that reads them with the data source synerise_users, at the first latency; none when 0")
 	profile := flag.String("profile", "", "folder for profiles of the provider during a no-op plan of the largest size; none when empty")
+	floor := flag.Bool("floor", true, "measure the terraform_data floor too; without it a phase has no ratio, and at N = 5,000 takes half the time")
 	frameworkFloor := flag.Bool("framework-floor", true, "measure the framework floor too: the same graph of a terraform-plugin-framework provider that keeps its resources in state only")
 	planRuns := flag.Int("plan-runs", defaultPlanRuns, "how many times each no-op plan is timed, the medians compared; at N = 5,000 one plan of this graph takes Terraform alone minutes")
 	rewrite := flag.Bool("rewrite", false, "measure nothing: write results.md and the plot again from the results.json in -out")
@@ -99,22 +102,22 @@ func main() {
 		return
 	}
 
-	ns, err := parseInts(*sizes)
+	ns, err := parseList(*sizes, parseSize)
 	if err != nil {
 		log.Fatalf("-sizes: %v", err)
 	}
-	caps, err := parseCaps(*maxRPS)
+	caps, err := parseList(*maxRPS, parseCap)
 	if err != nil {
 		log.Fatalf("-max-rps: %v", err)
 	}
-	lats, err := parseLatencies(*latencies)
+	lats, err := parseList(*latencies, time.ParseDuration)
 	if err != nil {
 		log.Fatalf("-latencies: %v", err)
 	}
 	if *planRuns < 1 {
 		log.Fatalf("-plan-runs: %d is not a number of runs, 1 or more", *planRuns)
 	}
-	reported, err := parsePhases(*phaseList)
+	reported, err := parseList(*phaseList, parsePhase)
 	if err != nil {
 		log.Fatalf("-phases: %v", err)
 	}
@@ -123,7 +126,7 @@ func main() {
 		log.Fatalf("-merge: %v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err = run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users, frameworkFloor: *frameworkFloor, planRuns: *planRuns, record: record})
+	err = run(ctx, benchRun{root: *root, sizes: ns, latencies: lats, caps: caps, phases: reported, profile: *profile, users: *users, floor: *floor, frameworkFloor: *frameworkFloor, planRuns: *planRuns, record: record})
 	stop()
 	if err != nil {
 		log.Fatal(err)
@@ -160,53 +163,41 @@ func rewriteReport(dir string) error {
 	return writeResults(dir, results)
 }
 
-func parseInts(s string) ([]int, error) {
-	var out []int
-	for _, part := range strings.Split(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(part))
-		if err != nil || n < 10 {
-			return nil, fmt.Errorf("%q is not a size of at least 10", part)
-		}
-		out = append(out, n)
-	}
-	return out, nil
-}
-
-func parseLatencies(s string) ([]time.Duration, error) {
-	var out []time.Duration
-	for _, part := range strings.Split(s, ",") {
-		d, err := time.ParseDuration(strings.TrimSpace(part))
+// parseList reads a comma-separated flag, each item by parse.
+func parseList[T any](s string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for part := range strings.SplitSeq(s, ",") {
+		item, err := parse(strings.TrimSpace(part))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, d)
+		out = append(out, item)
 	}
 	return out, nil
 }
 
-func parsePhases(s string) ([]phase, error) {
-	var out []phase
-	for _, part := range strings.Split(s, ",") {
-		ph := phase(strings.TrimSpace(part))
-		if !slices.Contains(phases, ph) {
-			return nil, fmt.Errorf("%q is none of apply, plan and destroy", part)
-		}
-		out = append(out, ph)
+func parseSize(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 10 {
+		return 0, fmt.Errorf("%q is not a size of at least 10", s)
 	}
-	return out, nil
+	return n, nil
 }
 
-// parseCaps reads the request-rate caps, each 0 (none) or more.
-func parseCaps(s string) ([]int, error) {
-	var out []int
-	for _, part := range strings.Split(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(part))
-		if err != nil || n < 0 {
-			return nil, fmt.Errorf("%q is not a number of requests per second, 0 or more", part)
-		}
-		out = append(out, n)
+func parsePhase(s string) (phase, error) {
+	if ph := phase(s); slices.Contains(phases, ph) {
+		return ph, nil
 	}
-	return out, nil
+	return "", fmt.Errorf("%q is none of apply, plan and destroy", s)
+}
+
+// parseCap reads a request-rate cap, 0 (none) or more.
+func parseCap(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q is not a number of requests per second, 0 or more", s)
+	}
+	return n, nil
 }
 
 // benchRun is what one invocation measures.
@@ -220,6 +211,8 @@ type benchRun struct {
 	profile string
 	// users is how many members the synerise_users figure reads; none when 0.
 	users int
+	// floor is whether the terraform_data floor is measured beside the provider.
+	floor bool
 	// frameworkFloor is whether the framework floor (floorprovider) is measured beside the provider.
 	frameworkFloor bool
 	// planRuns is how many times each no-op plan is timed.
@@ -286,7 +279,7 @@ func run(ctx context.Context, b benchRun) error {
 				if li == 0 && limit == b.caps[0] && n == slices.Max(b.sizes) {
 					profile = b.profile
 				}
-				r := sizeRun{latency: lat, limit: limit, n: n, phases: b.phases, planRuns: b.planRuns, destroy: limit != b.caps[len(b.caps)-1], profile: profile}
+				r := sizeRun{floor: b.floor, latency: lat, limit: limit, n: n, phases: b.phases, planRuns: b.planRuns, destroy: limit != b.caps[len(b.caps)-1], profile: profile}
 				if err := measureSize(ctx, w, env, mock, r, b.record); err != nil {
 					mock.stop()
 					return fmt.Errorf("latency %s, cap %s, N = %d: %w", lat, capLabel(limit), n, err)
@@ -375,6 +368,8 @@ func capLabel(limit int) string {
 
 // sizeRun is one size at one latency and request cap.
 type sizeRun struct {
+	// floor is whether the terraform_data floor is measured.
+	floor   bool
 	latency time.Duration
 	limit   int
 	n       int
@@ -393,8 +388,12 @@ func measureSize(ctx context.Context, w workspace, env []string, mock *mockProce
 	folder := func(kind string) string {
 		return filepath.Join(w.dir, fmt.Sprintf("%s-%d-%s-cap-%d", kind, r.n, r.latency, r.limit))
 	}
-	dirs := sizeDirs{floor: folder("floor"), provider: folder("provider")}
-	configs := map[string]string{dirs.floor: shape.floorConfig(), dirs.provider: shape.providerConfig()}
+	dirs := sizeDirs{provider: folder("provider")}
+	configs := map[string]string{dirs.provider: shape.providerConfig()}
+	if r.floor {
+		dirs.floor = folder("floor")
+		configs[dirs.floor] = shape.floorConfig()
+	}
 	if w.frameworkFloor != "" {
 		dirs.frameworkFloor = folder("framework-floor")
 		configs[dirs.frameworkFloor] = shape.frameworkFloorConfig()
@@ -432,9 +431,9 @@ func measureSize(ctx context.Context, w workspace, env []string, mock *mockProce
 
 // sizeDirs are the Terraform working directories of one size run.
 type sizeDirs struct {
-	floor, provider string
-	// frameworkFloor is empty when the framework floor is not measured.
-	frameworkFloor string
+	provider string
+	// floor and frameworkFloor are empty when they are not measured.
+	floor, frameworkFloor string
 }
 
 // measurePhase times one phase of the floor, of the framework floor when it is measured, and of the
@@ -451,9 +450,12 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 	var total int
 	var routes map[string]int
 	for range runs {
-		floor, err := terraform(ctx, dirs.floor, env, ph)
-		if err != nil {
-			return measurement{}, fmt.Errorf("floor %s: %w", ph, err)
+		if dirs.floor != "" {
+			floor, err := terraform(ctx, dirs.floor, env, ph)
+			if err != nil {
+				return measurement{}, fmt.Errorf("floor %s: %w", ph, err)
+			}
+			floors = append(floors, floor)
 		}
 		if dirs.frameworkFloor != "" {
 			sampler := startRSSSampler(w.frameworkFloor)
@@ -476,20 +478,27 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 		if total, routes, err = mock.counts(ctx); err != nil {
 			return measurement{}, err
 		}
-		floors, tooks = append(floors, floor), append(tooks, took)
+		tooks = append(tooks, took)
 	}
-	floor, took := median(floors), median(tooks)
-	log.Printf("  %-7s floor %6.2fs  provider %6.2fs  ratio %5.2f  requests %5d  peak RSS %5.1f MiB  (median of %d)",
-		ph, floor.Seconds(), took.Seconds(), took.Seconds()/floor.Seconds(), total, float64(peak)/(1<<20), runs)
+	took := median(tooks)
+	log.Printf("  %-7s provider %6.2fs  requests %5d  peak RSS %5.1f MiB  (median of %d)",
+		ph, took.Seconds(), total, float64(peak)/(1<<20), runs)
 	m := measurement{
 		Latency: r.latency.String(), MaxRPS: r.limit, N: r.n, Phase: ph, Runs: runs,
-		Floor: floor.Seconds(), Provider: took.Seconds(), Ratio: took.Seconds() / floor.Seconds(),
-		Requests: total, PeakRSS: peak, Routes: routes,
+		Provider: took.Seconds(), Requests: total, PeakRSS: peak, Routes: routes,
+	}
+	if len(floors) > 0 {
+		m.Floor = median(floors).Seconds()
+		m.Ratio = m.Provider / m.Floor
+		log.Printf("  %-7s floor %6.2fs  ratio %5.2f", ph, m.Floor, m.Ratio)
 	}
 	if len(frameworkFloors) > 0 {
 		frameworkFloor := median(frameworkFloors).Seconds()
 		m.FrameworkFloor, m.FrameworkFloorPeakRSS = frameworkFloor, frameworkFloorPeak
-		m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor = m.Provider/frameworkFloor, frameworkFloor/m.Floor
+		m.ProviderToFrameworkFloor = m.Provider / frameworkFloor
+		if m.Floor > 0 {
+			m.FrameworkFloorToFloor = frameworkFloor / m.Floor
+		}
 		log.Printf("  %-7s framework floor %6.2fs  provider / framework floor %5.2f  framework floor / floor %5.2f  peak RSS %5.1f MiB",
 			ph, frameworkFloor, m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor, float64(frameworkFloorPeak)/(1<<20))
 	}

@@ -67,8 +67,8 @@ func markdown(dir string, results []measurement) string {
 		if m.Phase == phaseUsers {
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %s | %d | %.2f | %s | %.2f | %.2f | %s | %s | %d | %.2f | %.1f | %s |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase,
-			m.Runs, m.Floor, orDash(m.FrameworkFloor, "%.2f"), m.Provider, m.Ratio, orDash(m.ProviderToFrameworkFloor, "%.2f"),
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %d | %s | %s | %.2f | %s | %s | %s | %d | %.2f | %.1f | %s |\n", m.Latency, capLabel(m.MaxRPS), m.N, m.Phase,
+			m.Runs, orDash(m.Floor, "%.2f"), orDash(m.FrameworkFloor, "%.2f"), m.Provider, orDash(m.Ratio, "%.2f"), orDash(m.ProviderToFrameworkFloor, "%.2f"),
 			orDash(m.FrameworkFloorToFloor, "%.2f"), m.Requests, float64(m.Requests)/float64(m.N), float64(m.PeakRSS)/(1<<20),
 			orDash(float64(m.FrameworkFloorPeakRSS)/(1<<20), "%.1f"))
 	}
@@ -253,9 +253,13 @@ func plotRatios(path string, results []measurement) error {
 		for _, ph := range phases {
 			var pts plotter.XYs
 			for _, m := range results {
-				if m.Latency == lat && m.MaxRPS == 0 && m.Phase == ph {
+				// A phase measured without the floor (-floor=false) has no ratio to draw.
+				if m.Latency == lat && m.MaxRPS == 0 && m.Phase == ph && m.Ratio > 0 {
 					pts = append(pts, plotter.XY{X: float64(m.N), Y: m.Ratio})
 				}
+			}
+			if len(pts) == 0 {
+				continue
 			}
 			line, points, err := plotter.NewLinePoints(pts)
 			if err != nil {
