@@ -487,10 +487,17 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 		Latency: r.latency.String(), MaxRPS: r.limit, N: r.n, Phase: ph, Runs: runs,
 		Provider: took.Seconds(), Requests: total, PeakRSS: peak, Routes: routes,
 	}
+	m.compareWithFloors(floors, frameworkFloors, frameworkFloorPeak)
+	return m, nil
+}
+
+// compareWithFloors adds the medians of the floors measured beside the provider, and the ratios to them;
+// a floor not measured leaves its figures 0.
+func (m *measurement) compareWithFloors(floors, frameworkFloors []time.Duration, frameworkFloorPeak int64) {
 	if len(floors) > 0 {
 		m.Floor = median(floors).Seconds()
 		m.Ratio = m.Provider / m.Floor
-		log.Printf("  %-7s floor %6.2fs  ratio %5.2f", ph, m.Floor, m.Ratio)
+		log.Printf("  %-7s floor %6.2fs  ratio %5.2f", m.Phase, m.Floor, m.Ratio)
 	}
 	if len(frameworkFloors) > 0 {
 		frameworkFloor := median(frameworkFloors).Seconds()
@@ -500,9 +507,8 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 			m.FrameworkFloorToFloor = frameworkFloor / m.Floor
 		}
 		log.Printf("  %-7s framework floor %6.2fs  provider / framework floor %5.2f  framework floor / floor %5.2f  peak RSS %5.1f MiB",
-			ph, frameworkFloor, m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor, float64(frameworkFloorPeak)/(1<<20))
+			m.Phase, frameworkFloor, m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor, float64(frameworkFloorPeak)/(1<<20))
 	}
-	return m, nil
 }
 
 // defaultPlanRuns is how many times each no-op plan is timed unless -plan-runs says otherwise.
