@@ -52,7 +52,8 @@ func markdown(dir string, results []measurement) string {
 		"resources (no plugin, no HTTP); the ratio is the provider's wall time over the floor's, measured in the same run. "+
 		"Requests are those the mock API received during the phase. A no-op plan is timed %d times and the medians compared "+
 		"(fewer where the runs column says so: at N = 5,000 one plan of this graph takes Terraform alone minutes); "+
-		"apply and destroy once each.\n\n",
+		"apply and destroy once each. A dash is a floor left out of that run (-floor=false, -framework-floor=false), as at "+
+		"N = 5,000, where one graph's apply or destroy takes Terraform alone some 25 or 45 minutes.\n\n",
 		time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), defaultPlanRuns)
 	b.WriteString("The framework floor is the same graph once more, of a provider built with the provider's own versions of " +
 		"terraform-plugin-framework and terraform-plugin-go that keeps its resources in state and does nothing else " +
