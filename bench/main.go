@@ -491,6 +491,10 @@ func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProc
 	return m, nil
 }
 
+// hasFloor is whether the terraform_data floor was measured beside the provider: a run with -floor=false
+// has no ratio to it.
+func (m measurement) hasFloor() bool { return m.Floor > 0 }
+
 // compareWithFloors adds the medians of the floors measured beside the provider, and the ratios to them;
 // a floor not measured leaves its figures 0.
 func (m *measurement) compareWithFloors(floors, frameworkFloors []time.Duration, frameworkFloorPeak int64) {
@@ -503,7 +507,7 @@ func (m *measurement) compareWithFloors(floors, frameworkFloors []time.Duration,
 		frameworkFloor := median(frameworkFloors).Seconds()
 		m.FrameworkFloor, m.FrameworkFloorPeakRSS = frameworkFloor, frameworkFloorPeak
 		m.ProviderToFrameworkFloor = m.Provider / frameworkFloor
-		if m.Floor > 0 {
+		if m.hasFloor() {
 			m.FrameworkFloorToFloor = frameworkFloor / m.Floor
 		}
 		log.Printf("  %-7s framework floor %6.2fs  provider / framework floor %5.2f  framework floor / floor %5.2f  peak RSS %5.1f MiB",

@@ -147,7 +147,7 @@ func at(n int, latency string, ph phase) func(measurement) bool {
 
 // againstTheFloor finds only a measurement that has a ratio: a run with -floor=false has none to judge.
 func againstTheFloor(find func(measurement) bool) func(measurement) bool {
-	return func(m measurement) bool { return find(m) && m.Floor > 0 }
+	return func(m measurement) bool { return find(m) && m.hasFloor() }
 }
 
 func ratio(m measurement) float64 { return m.Ratio }
@@ -259,8 +259,7 @@ func plotRatios(path string, results []measurement) error {
 		for _, ph := range phases {
 			var pts plotter.XYs
 			for _, m := range results {
-				// A phase measured without the floor (-floor=false) has no ratio to draw.
-				if m.Latency == lat && m.MaxRPS == 0 && m.Phase == ph && m.Ratio > 0 {
+				if m.Latency == lat && m.MaxRPS == 0 && m.Phase == ph && m.hasFloor() {
 					pts = append(pts, plotter.XY{X: float64(m.N), Y: m.Ratio})
 				}
 			}
