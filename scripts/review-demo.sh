@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The access-review kit end to end: makes the plans of scripts/review-plans.sh with the real CLI
-# against the mock, reviews both with synerise-access-review, and fails unless each summary is the
-# golden one committed in internal/review/testdata and -fail-on-attention stops on the weakened plan.
+# against the mock, reviews each with synerise-access-review, and fails unless each summary is the
+# golden one committed in internal/review/testdata, -fail-on-attention stops on the weakened plan and
+# -fail-on-drift on the refresh-only plan of a workspace changed outside Terraform.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +12,7 @@ out="$root/build/review"
 tool="$out/synerise-access-review"
 go build -o "$tool" "$root/cmd/synerise-access-review"
 
-for plan in workspace weakened; do
+for plan in workspace weakened drift drift-refresh-only; do
   "$tool" "$out/$plan.plan.json" >"$out/$plan.md"
   if ! diff -u "$root/internal/review/testdata/$plan.md" "$out/$plan.md"; then
     echo "the review of $plan.plan.json differs from internal/review/testdata/$plan.md (above);" \
@@ -28,3 +29,16 @@ if [[ $status -ne 3 ]]; then
   exit 1
 fi
 echo "-fail-on-attention exits 3 on the weakened plan"
+
+# A scheduled job fails on drift alone: the refresh-only plan of a workspace changed through the API.
+for plan in drift-refresh-only workspace; do
+  status=0
+  "$tool" -fail-on-drift "$out/$plan.plan.json" >/dev/null 2>&1 || status=$?
+  want=0
+  [[ $plan == drift-refresh-only ]] && want=4
+  if [[ $status -ne $want ]]; then
+    echo "synerise-access-review -fail-on-drift exited $status on $plan.plan.json, want $want" >&2
+    exit 1
+  fi
+  echo "-fail-on-drift exits $want on $plan.plan.json"
+done

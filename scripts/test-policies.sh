@@ -66,6 +66,14 @@ expect "$plans/workspace.plan.json" warn ""
 expect "$plans/weakened.plan.json" deny "admin-role-granted bans-loosened mfa-requirement-off password-policy-weakened pii-granted"
 expect "$plans/weakened.plan.json" warn ""
 
+# The workspace changed through the API after an apply: a personal-data grant and a shorter minimum
+# password length, judged as changes made outside Terraform by the ordinary plan (which reverts them)
+# and by the refresh-only one (which keeps them).
+expect "$plans/drift.plan.json" deny "password-policy-weakened pii-granted"
+expect "$plans/drift.plan.json" warn ""
+expect "$plans/drift-refresh-only.plan.json" deny "password-policy-weakened pii-granted"
+expect "$plans/drift-refresh-only.plan.json" warn ""
+
 step "Exceptions from a data file, as examples/policies/README.md shows"
 exceptions=$(mktemp)
 trap 'rm -f "$exceptions"' EXIT

@@ -71,6 +71,8 @@ for folder in examples/provider examples/resources/*/ examples/data-sources/*/ e
 done
 # The access-review kit's pull request: examples/review/weakened laid over examples/workspace.
 validate terraform examples/review/weakened examples/workspace/*.tf examples/review/weakened/*.tf
+# The watch for changes made outside Terraform: examples/review/drift laid over examples/workspace.
+validate terraform examples/review/drift examples/workspace/*.tf examples/review/drift/*.tf
 
 terraform=${TERRAFORM:-terraform}
 version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')

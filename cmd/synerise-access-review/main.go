@@ -1,10 +1,11 @@
 // Command synerise-access-review summarises the access changes of a Terraform plan as Markdown, for a
 // pull-request comment: members, roles, personal data, settings, and what needs attention.
 //
-//	terraform show -json plan.tfplan | synerise-access-review [-fail-on-attention] [-api] [PLAN.json]
+//	terraform show -json plan.tfplan | synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [PLAN.json]
 //
 // Exit codes: 0 done, 1 the plan cannot be read or reviewed, 2 bad usage, 3 something needs
-// attention and -fail-on-attention is set.
+// attention and -fail-on-attention is set, 4 something changed outside Terraform (the plan's
+// resource_drift, as a refresh-only plan shows it) and -fail-on-drift is set; 3 wins over 4.
 package main
 
 import (
@@ -36,6 +37,7 @@ const (
 	exitFailed    = 1
 	exitUsage     = 2
 	exitAttention = 3
+	exitDrift     = 4
 )
 
 func main() {
@@ -49,10 +51,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	flags := flag.NewFlagSet("synerise-access-review", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	failOnAttention := flags.Bool("fail-on-attention", false, "exit 3 when something needs attention")
+	failOnDrift := flags.Bool("fail-on-drift", false, "exit 4 when something changed outside Terraform (for a scheduled terraform plan -refresh-only)")
 	useAPI := flags.Bool("api", false, "name the roles the plan cannot through the API, with "+envAPIURL+" and "+envAPIToken)
 	showVersion := flags.Bool("version", false, "print the version and exit")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-api] [PLAN.json | -]")
+		fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [PLAN.json | -]")
 		fmt.Fprintln(stderr, "Reads terraform show -json PLANFILE (from stdin without a file or with -) and writes a Markdown review of its access changes.")
 		flags.PrintDefaults()
 	}
@@ -99,6 +102,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if *failOnAttention && len(summary.Findings) > 0 {
 		fmt.Fprintf(stderr, "synerise-access-review: %d findings need attention (-fail-on-attention)\n", len(summary.Findings))
 		return exitAttention
+	}
+	if *failOnDrift && summary.Drift.Found() {
+		fmt.Fprintln(stderr, "synerise-access-review: the workspace changed outside Terraform (-fail-on-drift)")
+		return exitDrift
 	}
 	return exitOK
 }

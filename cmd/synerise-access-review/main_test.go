@@ -55,6 +55,7 @@ func TestReviewsAPlanFromAFileOrStandardInput(t *testing.T) {
 func TestExitCodes(t *testing.T) {
 	t.Parallel()
 	weakened := filepath.Join(testdata, "weakened.plan.json")
+	refreshOnly := filepath.Join(testdata, "drift-refresh-only.plan.json")
 	noFindings := `{"format_version": "1.2", "planned_values": {"root_module": {}}, "resource_changes": []}`
 	for _, tt := range []struct {
 		name       string
@@ -68,6 +69,12 @@ func TestExitCodes(t *testing.T) {
 		{name: "findings with -fail-on-attention", args: []string{"-fail-on-attention", weakened}, wantCode: exitAttention,
 			wantStderr: "5 findings need attention (-fail-on-attention)"},
 		{name: "no findings with -fail-on-attention", args: []string{"-fail-on-attention"}, stdin: noFindings, wantCode: exitOK},
+		{name: "drift without -fail-on-drift", args: []string{refreshOnly}, wantCode: exitOK},
+		{name: "drift with -fail-on-drift", args: []string{"-fail-on-drift", refreshOnly}, wantCode: exitDrift,
+			wantStderr: "the workspace changed outside Terraform (-fail-on-drift)"},
+		{name: "drift and findings with both flags", args: []string{"-fail-on-drift", "-fail-on-attention", refreshOnly},
+			wantCode: exitAttention, wantStderr: "2 findings need attention"},
+		{name: "no drift with -fail-on-drift", args: []string{"-fail-on-drift", weakened}, wantCode: exitOK},
 		{name: "garbage", stdin: "not a plan", wantCode: exitFailed,
 			wantStderr: "standard input: the input is not JSON (invalid character 'o' in literal null (expecting 'u')); want the output of terraform show -json PLANFILE"},
 		{name: "a missing file", args: []string{"missing.plan.json"}, wantCode: exitFailed, wantStderr: "open missing.plan.json: no such file or directory"},

@@ -10,52 +10,65 @@ import (
 // pull-request comment short.
 const foldAfter = 8
 
-// Markdown writes the summary for a pull-request comment: counts, what needs attention, then each
-// section. The same summary always gives the same text.
+// Markdown writes the summary for a pull-request comment: counts, what needs attention, what changed
+// outside Terraform, then each section of the plan's changes. The same summary always gives the same text.
 func (s *Summary) Markdown() string {
 	var b strings.Builder
 	b.WriteString("## Access review\n\n")
 	if s.Incomplete {
 		b.WriteString("> Terraform did not plan everything (`-target`, or changes deferred to a later plan): this review covers only what it planned.\n\n")
 	}
+	if s.RefreshOnly {
+		b.WriteString("> A refresh-only plan: it changes nothing in the workspace. Applying it writes what changed outside Terraform into the state, where the next plan no longer shows it.\n\n")
+	}
 	if s.Empty() {
-		b.WriteString("No access changes.\n")
+		b.WriteString("No access changes.")
+		if s.RefreshOnly {
+			b.WriteString(" Nothing changed outside Terraform.")
+		}
+		b.WriteString("\n")
 		return b.String()
 	}
 	b.WriteString(s.counts())
 	s.writeFindings(&b)
-	s.writeMembers(&b)
-	s.writeRoles(&b)
-	s.writePII(&b)
-	s.writeSettings(&b)
-	s.writeOthers(&b)
+	s.Drift.write(&b)
+	s.write(&b, "###", nil)
+	s.writeOtherProviders(&b)
 	return b.String()
 }
 
 func (s *Summary) counts() string {
-	var parts []string
-	for _, c := range []struct {
-		n         int
-		one, many string
-	}{
-		{len(s.Members), "member", "members"},
-		{len(s.Roles), "role or group", "roles or groups"},
-		{len(s.PII), "personal-data access", "personal-data accesses"},
-		{len(s.Settings), "settings resource", "settings resources"},
-		{len(s.Others) + len(s.Unreviewed), "other resource", "other resources"},
-	} {
-		if c.n > 0 {
-			parts = append(parts, plural(c.n, "1 "+c.one, c.many))
-		}
+	line := "No access changes."
+	if parts := s.countParts(); len(parts) > 0 {
+		line = "Changes: " + strings.Join(parts, ", ") + "."
 	}
-	line := "Changes: " + strings.Join(parts, ", ") + "."
-	if len(parts) == 0 {
-		line = "No access changes."
+	if parts := s.Drift.countParts(); len(parts) > 0 {
+		line += " Changed outside Terraform: " + strings.Join(parts, ", ") + "."
 	}
 	if len(s.Findings) == 0 {
 		return line + " Nothing needs attention.\n"
 	}
 	return line + " **" + plural(len(s.Findings), "1 finding needs", "findings need") + " attention.**\n"
+}
+
+// countParts counts each part that has changes, such as "3 members".
+func (c *Changes) countParts() []string {
+	var parts []string
+	for _, p := range []struct {
+		n         int
+		one, many string
+	}{
+		{len(c.Members), "member", "members"},
+		{len(c.Roles), "role or group", "roles or groups"},
+		{len(c.PII), "personal-data access", "personal-data accesses"},
+		{len(c.Settings), "settings resource", "settings resources"},
+		{len(c.Others) + len(c.Unreviewed), "other resource", "other resources"},
+	} {
+		if p.n > 0 {
+			parts = append(parts, plural(p.n, "1 "+p.one, p.many))
+		}
+	}
+	return parts
 }
 
 func (s *Summary) writeFindings(b *strings.Builder) {
@@ -64,93 +77,146 @@ func (s *Summary) writeFindings(b *strings.Builder) {
 	}
 	b.WriteString("\n### Needs attention\n\n| Rule | Resource | What changes |\n|---|---|---|\n")
 	for _, f := range s.Findings {
-		fmt.Fprintf(b, "| `%s` | `%s` | %s |\n", f.Rule, cell(f.Address), cell(f.Message))
-	}
-}
-
-func (s *Summary) writeMembers(b *strings.Builder) {
-	if len(s.Members) == 0 {
-		return
-	}
-	b.WriteString("\n### Members\n\n")
-	rows := []string{"| Member | Change | Roles | Resource |", "|---|---|---|---|"}
-	for _, m := range s.Members {
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s | `%s` |", cell(m.Email), cell(m.Change), cell(m.Roles), cell(m.Address)))
-	}
-	fold(b, plural(len(s.Members), "1 member", "members"), len(s.Members), rows)
-}
-
-func (s *Summary) writeRoles(b *strings.Builder) {
-	if len(s.Roles) == 0 {
-		return
-	}
-	b.WriteString("\n### Roles and groups\n\n")
-	var rows []string
-	for _, r := range s.Roles {
-		rows = append(rows, fmt.Sprintf("- %s %s (`%s`)", r.Kind, r.Change, r.Address))
-	}
-	fold(b, plural(len(s.Roles), "1 role or group", "roles and groups"), len(s.Roles), rows)
-}
-
-func (s *Summary) writePII(b *strings.Builder) {
-	if len(s.PII) == 0 {
-		return
-	}
-	b.WriteString("\n### Personal data (PII)\n\n")
-	for _, p := range s.PII {
-		if p.Granted {
-			fmt.Fprintf(b, "- **granted** to %s (`%s`)\n", p.Role, p.Address)
-		} else {
-			fmt.Fprintf(b, "- **withdrawn** from %s (`%s`)\n", p.Role, p.Address)
+		resource := "`" + cell(f.Address) + "`"
+		if f.Drift {
+			resource += " (changed outside Terraform)"
 		}
+		fmt.Fprintf(b, "| `%s` | %s | %s |\n", f.Rule, resource, cell(f.Message))
 	}
 }
 
-func (s *Summary) writeSettings(b *strings.Builder) {
-	if len(s.Settings) == 0 {
+// write describes what changed outside Terraform, in the terms of the plan's changes, each with what
+// this plan does about it.
+func (d *Drift) write(b *strings.Builder) {
+	if !d.Found() {
 		return
 	}
-	b.WriteString("\n### Settings\n\n")
+	b.WriteString("\n### Changed outside Terraform\n\n")
+	b.WriteString("Terraform found these changes in the workspace since it last wrote the state: someone made them in the Synerise UI or through the API, outside review. Find out who, and why.\n")
+	d.Changes.write(b, "####", d.Fates)
+	b.WriteString("\nThe MFA requirement cannot be read through the API, so a change to it made outside Terraform cannot be seen here.\n")
+}
+
+// write writes each part that has changes under headings of the given level; with fates, each change
+// also says what the plan does about it.
+func (c *Changes) write(b *strings.Builder, level string, fates map[string]Fate) {
+	c.writeMembers(b, level, fates)
+	c.writeRoles(b, level, fates)
+	c.writePII(b, level, fates)
+	c.writeSettings(b, level, fates)
+	c.writeOthers(b, level, fates)
+}
+
+// fateSuffix is ": <what the plan does>" for a change made outside Terraform, nothing for a planned one.
+func fateSuffix(fates map[string]Fate, address string) string {
+	if fates == nil {
+		return ""
+	}
+	return ": this plan " + string(fates[address])
+}
+
+func (c *Changes) writeMembers(b *strings.Builder, level string, fates map[string]Fate) {
+	if len(c.Members) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s Members\n\n", level)
+	rows := []string{"| Member | Change | Roles | Resource |", "|---|---|---|---|"}
+	if fates != nil {
+		rows = []string{"| Member | Change | Roles | Resource | This plan |", "|---|---|---|---|---|"}
+	}
+	for _, m := range c.Members {
+		row := fmt.Sprintf("| %s | %s | %s | `%s` |", cell(m.Email), cell(m.Change), cell(m.Roles), cell(m.Address))
+		if fates != nil {
+			row += fmt.Sprintf(" %s |", cell(string(fates[m.Address])))
+		}
+		rows = append(rows, row)
+	}
+	fold(b, plural(len(c.Members), "1 member", "members"), len(c.Members), rows)
+}
+
+func (c *Changes) writeRoles(b *strings.Builder, level string, fates map[string]Fate) {
+	if len(c.Roles) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s Roles and groups\n\n", level)
 	var rows []string
-	for i, c := range s.Settings {
+	for _, r := range c.Roles {
+		rows = append(rows, fmt.Sprintf("- %s %s (`%s`)%s", r.Kind, r.Change, r.Address, fateSuffix(fates, r.Address)))
+	}
+	fold(b, plural(len(c.Roles), "1 role or group", "roles and groups"), len(c.Roles), rows)
+}
+
+func (c *Changes) writePII(b *strings.Builder, level string, fates map[string]Fate) {
+	if len(c.PII) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s Personal data (PII)\n\n", level)
+	for _, p := range c.PII {
+		verb := "withdrawn** from"
+		if p.Granted {
+			verb = "granted** to"
+		}
+		fmt.Fprintf(b, "- **%s %s (`%s`)%s\n", verb, p.Role, p.Address, fateSuffix(fates, p.Address))
+	}
+}
+
+func (c *Changes) writeSettings(b *strings.Builder, level string, fates map[string]Fate) {
+	if len(c.Settings) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s Settings\n\n", level)
+	var rows []string
+	for i, s := range c.Settings {
 		if i > 0 {
 			rows = append(rows, "")
 		}
-		rows = append(rows, fmt.Sprintf("**`%s`** (%s): %s", c.Address, settingsTypes[typeOf(c.Address)], c.Action))
-		if len(c.Rows) > 0 {
+		action := s.Action
+		if fates != nil {
+			action = "changed outside Terraform; this plan " + string(fates[s.Address])
+		}
+		rows = append(rows, fmt.Sprintf("**`%s`** (%s): %s", s.Address, settingsTypes[typeOf(s.Address)], action))
+		if len(s.Rows) > 0 {
 			rows = append(rows, "", "| Setting | Before | After |", "|---|---|---|")
-			for _, r := range c.Rows {
+			for _, r := range s.Rows {
 				rows = append(rows, fmt.Sprintf("| `%s` | %s | %s |", r.Attribute, cell(r.Before), cell(r.After)))
 			}
 		}
-		if len(c.Later) > 0 {
-			rows = append(rows, "", "Known after apply (the workspace's present values): "+backticked(c.Later)+".")
+		if len(s.Later) > 0 {
+			rows = append(rows, "", "Known after apply (the workspace's present values): "+backticked(s.Later)+".")
 		}
 	}
-	fold(b, plural(len(s.Settings), "1 settings resource", "settings resources"), len(s.Settings), rows)
+	fold(b, plural(len(c.Settings), "1 settings resource", "settings resources"), len(c.Settings), rows)
 }
 
-func (s *Summary) writeOthers(b *strings.Builder) {
-	if len(s.Others) == 0 && len(s.Unreviewed) == 0 && len(s.OtherProviders) == 0 {
+func (c *Changes) writeOthers(b *strings.Builder, level string, fates map[string]Fate) {
+	if len(c.Others) == 0 && len(c.Unreviewed) == 0 {
 		return
 	}
-	b.WriteString("\n### Other resources\n\n")
-	for _, o := range s.Others {
-		fmt.Fprintf(b, "- %s (`%s`)\n", o.Change, o.Address)
+	fmt.Fprintf(b, "\n%s Other resources\n\n", level)
+	for _, o := range c.Others {
+		fmt.Fprintf(b, "- %s (`%s`)%s\n", o.Change, o.Address, fateSuffix(fates, o.Address))
 	}
-	for _, u := range s.Unreviewed {
+	for _, u := range c.Unreviewed {
 		fmt.Fprintf(b, "- not reviewed, a type this tool does not know: `%s`\n", u)
 	}
-	if len(s.OtherProviders) > 0 {
-		types := make([]string, 0, len(s.OtherProviders))
-		total := 0
-		for t, n := range s.OtherProviders {
-			types = append(types, fmt.Sprintf("`%s` (%d)", t, n))
-			total += n
-		}
-		sort.Strings(types)
-		fmt.Fprintf(b, "- %s of other providers, not reviewed here: %s\n", plural(total, "1 resource", "resources"), strings.Join(types, ", "))
+}
+
+// writeOtherProviders counts the changes of other providers, under the plan's other resources.
+func (s *Summary) writeOtherProviders(b *strings.Builder) {
+	if len(s.OtherProviders) == 0 {
+		return
 	}
+	if len(s.Others) == 0 && len(s.Unreviewed) == 0 {
+		b.WriteString("\n### Other resources\n\n")
+	}
+	types := make([]string, 0, len(s.OtherProviders))
+	total := 0
+	for t, n := range s.OtherProviders {
+		types = append(types, fmt.Sprintf("`%s` (%d)", t, n))
+		total += n
+	}
+	sort.Strings(types)
+	fmt.Fprintf(b, "- %s of other providers, not reviewed here: %s\n", plural(total, "1 resource", "resources"), strings.Join(types, ", "))
 }
 
 // fold writes the rows of items, inside a <details> block when there are many.

@@ -63,8 +63,8 @@ func invitationsChanges(c change, roles *roleBook) []MemberChange {
 	}
 	collect := func(o object) map[string]side {
 		sides := map[string]side{}
-		for _, label := range o.keys("members") {
-			m := readMember(o.child("members", label))
+		for _, label := range o.memberLabels() {
+			m := readMember(o.member(label))
 			sides[strings.ToLower(m.email)] = side{label: label, member: m}
 		}
 		return sides

@@ -20,9 +20,26 @@ type Options struct {
 	RoleNames RoleNames
 }
 
-// Summary is what a plan changes in a workspace's access, each part sorted.
+// Summary is what a plan changes in a workspace's access, and what its refresh found changed outside
+// Terraform, each part sorted.
 type Summary struct {
 	Findings []Finding
+	Changes
+	// Drift is what changed in the workspace since Terraform last wrote the state (the plan's
+	// resource_drift), in the same terms as the changes, with what this plan does about each.
+	Drift Drift
+	// OtherProviders counts the changed resources of other providers by type.
+	OtherProviders map[string]int
+	// Incomplete is set when Terraform did not plan everything (-target, or changes deferred).
+	Incomplete bool
+	// RefreshOnly is set for a plan that changes nothing in the workspace (terraform plan
+	// -refresh-only): the format does not say so, but only such a plan of a state that holds resources
+	// has no resource_changes at all (an ordinary one lists every resource, if only as a no-op).
+	RefreshOnly bool
+}
+
+// Changes are the access changes of one source: the plan's, or those made outside Terraform.
+type Changes struct {
 	Members  []MemberChange
 	Roles    []RoleChange
 	PII      []PIIChange
@@ -31,10 +48,6 @@ type Summary struct {
 	Others []RoleChange
 	// Unreviewed are the synerise resources of types this review does not know, by address.
 	Unreviewed []string
-	// OtherProviders counts the changed resources of other providers by type.
-	OtherProviders map[string]int
-	// Incomplete is set when Terraform did not plan everything (-target, or changes deferred).
-	Incomplete bool
 }
 
 // Finding is one thing that needs a reviewer's attention: the rule it broke (see rules.go), the
@@ -43,6 +56,8 @@ type Finding struct {
 	Rule    string
 	Address string
 	Message string
+	// Drift marks a finding about a change made outside Terraform rather than by this plan.
+	Drift bool
 }
 
 // MemberChange is one member invited, removed, (de)activated or given other roles.
@@ -85,10 +100,16 @@ type SettingsRow struct {
 	After     string
 }
 
-// Empty says whether the plan changes nothing this review shows.
+// Empty says whether the plan changes nothing this review shows and its refresh found nothing changed
+// outside Terraform.
 func (s *Summary) Empty() bool {
-	return len(s.Members) == 0 && len(s.Roles) == 0 && len(s.PII) == 0 && len(s.Settings) == 0 && len(s.Others) == 0 &&
-		len(s.Unreviewed) == 0 && len(s.OtherProviders) == 0 && len(s.Findings) == 0
+	return s.count() == 0 && len(s.Unreviewed) == 0 && len(s.OtherProviders) == 0 && len(s.Findings) == 0 &&
+		!s.Drift.Found()
+}
+
+// count is how many changes there are, the unreviewed ones aside.
+func (c *Changes) count() int {
+	return len(c.Members) + len(c.Roles) + len(c.PII) + len(c.Settings) + len(c.Others)
 }
 
 // change is one planned change of a synerise resource instance, with both sides as objects.
@@ -119,48 +140,80 @@ func (c change) verb() string {
 
 // Summarize reviews plan. It fails only when opts.RoleNames does.
 func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, error) {
-	s := &Summary{OtherProviders: map[string]int{}, Incomplete: plan.Complete != nil && !*plan.Complete}
+	s := &Summary{
+		OtherProviders: map[string]int{},
+		Incomplete:     plan.Complete != nil && !*plan.Complete,
+		RefreshOnly:    isRefreshOnly(plan),
+	}
 	roles := newRoleBook(plan)
 	var changes []change
 	for _, rc := range plan.ResourceChanges {
-		if rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.Change.Actions.NoOp() || rc.Change.Actions.Read() {
-			continue
+		if c, ok := s.reviewable(rc); ok {
+			changes = append(changes, c)
 		}
-		if !strings.HasPrefix(rc.Type, "synerise_") {
-			s.OtherProviders[rc.Type]++
-			continue
-		}
-		changes = append(changes, change{
-			rc:      rc,
-			actions: rc.Change.Actions,
-			before:  newObject(rc.Change.Before, nil, rc.Change.BeforeSensitive),
-			after:   newObject(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive),
-		})
 	}
-	if err := roles.lookUp(ctx, roleIDsIn(changes), opts.RoleNames); err != nil {
+	drift := driftChanges(plan)
+	if err := roles.lookUp(ctx, roleIDsIn(append(slices.Clone(changes), drift...)), opts.RoleNames); err != nil {
 		return nil, err
 	}
 	for _, c := range changes {
-		switch {
-		case c.rc.Type == "synerise_invitation":
-			s.Members = append(s.Members, invitationChanges(c, roles)...)
-		case c.rc.Type == "synerise_invitations":
-			s.Members = append(s.Members, invitationsChanges(c, roles)...)
-		case c.rc.Type == "synerise_role" || c.rc.Type == "synerise_role_group":
-			s.Roles = append(s.Roles, roleChange(c))
-		case c.rc.Type == "synerise_role_pii":
-			s.PII = append(s.PII, piiChanges(c, roles)...)
-		case settingsTypes[c.rc.Type] != "":
-			s.Settings = append(s.Settings, settingsChange(c))
-		case c.rc.Type == "synerise_managed_domain":
-			s.Others = append(s.Others, domainChange(c))
-		default:
-			s.Unreviewed = append(s.Unreviewed, fmt.Sprintf("%s (%s)", c.address(), c.verb()))
-		}
+		s.add(c, roles)
 		s.Findings = append(s.Findings, findings(c, roles)...)
 	}
+	s.Drift = newDrift(plan, drift, roles)
+	s.Findings = append(s.Findings, s.Drift.findings(drift, roles)...)
 	s.sort()
 	return s, nil
+}
+
+func isRefreshOnly(plan *tfjson.Plan) bool {
+	if plan.ResourceChanges != nil || plan.PriorState == nil || plan.PriorState.Values == nil {
+		return false
+	}
+	root := plan.PriorState.Values.RootModule
+	return root != nil && (len(root.Resources) > 0 || len(root.ChildModules) > 0)
+}
+
+// reviewable makes a change of a planned resource change of this provider that does something,
+// counting other providers' changes on the way.
+func (s *Summary) reviewable(rc *tfjson.ResourceChange) (change, bool) {
+	if rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.Change.Actions.NoOp() || rc.Change.Actions.Read() {
+		return change{}, false
+	}
+	if !strings.HasPrefix(rc.Type, "synerise_") {
+		s.OtherProviders[rc.Type]++
+		return change{}, false
+	}
+	return newChange(rc), true
+}
+
+func newChange(rc *tfjson.ResourceChange) change {
+	return change{
+		rc:      rc,
+		actions: rc.Change.Actions,
+		before:  newObject(rc.Change.Before, nil, rc.Change.BeforeSensitive),
+		after:   newObject(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive),
+	}
+}
+
+// add describes one change in the part of the review its type belongs to.
+func (cs *Changes) add(c change, roles *roleBook) {
+	switch {
+	case c.rc.Type == "synerise_invitation":
+		cs.Members = append(cs.Members, invitationChanges(c, roles)...)
+	case c.rc.Type == "synerise_invitations":
+		cs.Members = append(cs.Members, invitationsChanges(c, roles)...)
+	case c.rc.Type == "synerise_role" || c.rc.Type == "synerise_role_group":
+		cs.Roles = append(cs.Roles, roleChange(c))
+	case c.rc.Type == "synerise_role_pii":
+		cs.PII = append(cs.PII, piiChanges(c, roles)...)
+	case settingsTypes[c.rc.Type] != "":
+		cs.Settings = append(cs.Settings, settingsChange(c))
+	case c.rc.Type == "synerise_managed_domain":
+		cs.Others = append(cs.Others, domainChange(c))
+	default:
+		cs.Unreviewed = append(cs.Unreviewed, fmt.Sprintf("%s (%s)", c.address(), c.verb()))
+	}
 }
 
 func (s *Summary) sort() {
@@ -168,15 +221,20 @@ func (s *Summary) sort() {
 		a, b := s.Findings[i], s.Findings[j]
 		return a.Rule < b.Rule || a.Rule == b.Rule && (a.Address < b.Address || a.Address == b.Address && a.Message < b.Message)
 	})
-	sort.SliceStable(s.Members, func(i, j int) bool {
-		a, b := s.Members[i], s.Members[j]
+	s.Changes.sort()
+	s.Drift.sort()
+}
+
+func (c *Changes) sort() {
+	sort.SliceStable(c.Members, func(i, j int) bool {
+		a, b := c.Members[i], c.Members[j]
 		return a.Email < b.Email || a.Email == b.Email && a.Address < b.Address
 	})
-	sort.SliceStable(s.Roles, func(i, j int) bool { return s.Roles[i].Address < s.Roles[j].Address })
-	sort.SliceStable(s.PII, func(i, j int) bool { return s.PII[i].Address < s.PII[j].Address })
-	sort.SliceStable(s.Settings, func(i, j int) bool { return s.Settings[i].Address < s.Settings[j].Address })
-	sort.SliceStable(s.Others, func(i, j int) bool { return s.Others[i].Address < s.Others[j].Address })
-	sort.Strings(s.Unreviewed)
+	sort.SliceStable(c.Roles, func(i, j int) bool { return c.Roles[i].Address < c.Roles[j].Address })
+	sort.SliceStable(c.PII, func(i, j int) bool { return c.PII[i].Address < c.PII[j].Address })
+	sort.SliceStable(c.Settings, func(i, j int) bool { return c.Settings[i].Address < c.Settings[j].Address })
+	sort.SliceStable(c.Others, func(i, j int) bool { return c.Others[i].Address < c.Others[j].Address })
+	sort.Strings(c.Unreviewed)
 }
 
 // roleIDsIn are the role ids the changes hold, to name through Options.RoleNames those the plan cannot.
@@ -199,8 +257,8 @@ func roleIDsIn(changes []change) []int64 {
 			case "synerise_invitation":
 				add(o, "role_ids")
 			case "synerise_invitations":
-				for _, label := range o.keys("members") {
-					add(o.child("members", label), "role_ids")
+				for _, label := range o.memberLabels() {
+					add(o.member(label), "role_ids")
 				}
 			case "synerise_role_pii":
 				add(o, "role_id")

@@ -38,11 +38,11 @@ func (o object) isSensitive(name string) bool {
 	return sensitive
 }
 
-// child is a nested object, such as one member of synerise_invitations.members.
-func (o object) child(name, key string) object {
+// member is one member of synerise_invitations.members, by its label.
+func (o object) member(label string) object {
 	pick := func(m map[string]any) any {
-		inner, _ := m[name].(map[string]any)
-		return inner[key]
+		members, _ := m["members"].(map[string]any)
+		return members[label]
 	}
 	if !o.exists() {
 		return object{}
@@ -50,15 +50,15 @@ func (o object) child(name, key string) object {
 	return newObject(pick(o.values), pick(o.unknown), pick(o.sensitive))
 }
 
-// keys are the keys of a map attribute, sorted.
-func (o object) keys(name string) []string {
-	m, _ := o.values[name].(map[string]any)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// memberLabels are the labels of synerise_invitations.members, sorted.
+func (o object) memberLabels() []string {
+	m, _ := o.values["members"].(map[string]any)
+	labels := make([]string, 0, len(m))
+	for label := range m {
+		labels = append(labels, label)
 	}
-	sort.Strings(keys)
-	return keys
+	sort.Strings(labels)
+	return labels
 }
 
 func (o object) number(name string) (int64, bool) {

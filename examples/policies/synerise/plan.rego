@@ -37,14 +37,29 @@ accepted(finding) if {
 	exception_covers(exception, finding)
 }
 
+# An exception names a resource by its address, and covers what changed outside Terraform there too.
 exception_covers(exception, finding) if {
 	exception.rule == finding.rule
-	object.get(exception, "address", finding.address) == finding.address
+	address := trim_suffix(finding.address, outside_terraform)
+	object.get(exception, "address", address) == address
 }
 
-# managed_changes are the planned changes of one resource type, data sources left out.
-managed_changes(type) := {change |
+# managed_changes are the changes of one resource type, data sources left out: those the plan makes, and
+# those Terraform's refresh found made outside Terraform (resource_drift, as a refresh-only plan shows
+# them too), whose address says so. A personal-data grant made in the UI needs attention even when the
+# plan reverts it: someone could make it, and may again.
+managed_changes(type) := planned_changes(type) | changes_outside_terraform(type)
+
+planned_changes(type) := {change |
 	some change in input.resource_changes
+	change.mode == "managed"
+	change.type == type
+}
+
+outside_terraform := " (changed outside Terraform)"
+
+changes_outside_terraform(type) := {object.union(change, {"address": concat("", [change.address, outside_terraform])}) |
+	some change in input.resource_drift
 	change.mode == "managed"
 	change.type == type
 }

@@ -31,6 +31,22 @@ test_a_plan_without_resource_changes_has_no_findings if {
 	access.deny == set() with input as {"format_version": "1.2"}
 }
 
+test_a_change_made_outside_terraform_is_judged_and_says_so if {
+	drift := update("synerise_role_pii", {"role_id": 7, "pii_access": false}, {"role_id": 7, "pii_access": true})
+	reverted := update("synerise_role_pii", {"role_id": 7, "pii_access": true}, {"role_id": 7, "pii_access": false})
+	with_drift := {"format_version": "1.2", "resource_changes": [reverted], "resource_drift": [drift]}
+	access.deny == {"[pii-granted] synerise_role_pii.this (changed outside Terraform): role id 7 gains access to personal data (pii_access false → true)"} with input as with_drift
+	refresh_only := {"format_version": "1.2", "resource_drift": [drift]}
+	count(access.deny) == 1 with input as refresh_only
+}
+
+test_an_exception_for_an_address_covers_what_changed_outside_terraform_there if {
+	drift := update("synerise_mfa_requirement", {"enabled": true}, {"enabled": false})
+	exceptions := [{"rule": "mfa-requirement-off", "address": "synerise_mfa_requirement.this", "reason": "SSO enforces MFA"}]
+	access.deny == set() with input as {"format_version": "1.2", "resource_drift": [drift]}
+		with data.synerise_access.exceptions as exceptions
+}
+
 test_exception_for_a_rule_and_address_turns_deny_into_warn if {
 	changes := plan([update("synerise_mfa_requirement", {"enabled": true}, {"enabled": false})])
 	exceptions := [{"rule": "mfa-requirement-off", "address": "synerise_mfa_requirement.this", "reason": "SSO enforces MFA"}]
