@@ -66,7 +66,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{name: "findings without -fail-on-attention", args: []string{weakened}, wantCode: exitOK},
 		{name: "findings with -fail-on-attention", args: []string{"-fail-on-attention", weakened}, wantCode: exitAttention,
-			wantStderr: "5 findings need attention (-fail-on-attention)"},
+			wantStderr: "6 findings need attention (-fail-on-attention)"},
 		{name: "no findings with -fail-on-attention", args: []string{"-fail-on-attention"}, stdin: noFindings, wantCode: exitOK},
 		{name: "garbage", stdin: "not a plan", wantCode: exitFailed,
 			wantStderr: "standard input: the input is not JSON (invalid character 'o' in literal null (expecting 'u')); want the output of terraform show -json PLANFILE"},

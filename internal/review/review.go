@@ -18,6 +18,10 @@ import (
 type Options struct {
 	// RoleNames names roles the plan cannot name, by id; without it they show as "role <id>".
 	RoleNames RoleNames
+	// OrganisationDomains are the organisation's email domains, for the rule
+	// invitation-outside-organisation (a subdomain of one is inside); without them, the domains of the
+	// plan's synerise_managed_domain resources.
+	OrganisationDomains []string
 }
 
 // Summary is what a plan changes in a workspace's access, each part sorted.
@@ -35,6 +39,9 @@ type Summary struct {
 	OtherProviders map[string]int
 	// Incomplete is set when Terraform did not plan everything (-target, or changes deferred).
 	Incomplete bool
+	// Notes say, once each, what a rule could not check anywhere in the plan, such as invitations when
+	// no organisation domain is known.
+	Notes []string
 }
 
 // Finding is one thing that needs a reviewer's attention: the rule it broke (see rules.go), the
@@ -121,6 +128,7 @@ func (c change) verb() string {
 func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, error) {
 	s := &Summary{OtherProviders: map[string]int{}, Incomplete: plan.Complete != nil && !*plan.Complete}
 	roles := newRoleBook(plan)
+	roles.organisation = newOrganisation(plan, opts.OrganisationDomains)
 	var changes []change
 	for _, rc := range plan.ResourceChanges {
 		if rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.Change.Actions.NoOp() || rc.Change.Actions.Read() {
@@ -159,6 +167,7 @@ func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, 
 		}
 		s.Findings = append(s.Findings, findings(c, roles)...)
 	}
+	s.Notes = roles.organisation.uncheckedNote(changes)
 	s.sort()
 	return s, nil
 }
