@@ -62,8 +62,9 @@ step "What the policies say of the plans"
 # settings being created are not compared: the plan does not show what the workspace had.
 expect "$plans/workspace.plan.json" deny "pii-granted sign-in-enabled"
 expect "$plans/workspace.plan.json" warn ""
-# examples/review/weakened over it: the IP address is added to a disabled allowlist, so that rule stays quiet.
-expect "$plans/weakened.plan.json" deny "admin-role-granted bans-loosened mfa-requirement-off password-policy-weakened pii-granted"
+# examples/review/weakened over it: the IP address is added to a disabled allowlist, so that rule stays quiet;
+# contractor@partner.example is invited into a workspace that manages example.com.
+expect "$plans/weakened.plan.json" deny "admin-role-granted bans-loosened invitation-outside-organisation mfa-requirement-off password-policy-weakened pii-granted"
 expect "$plans/weakened.plan.json" warn ""
 
 # The workspace changed through the API after an apply: a personal-data grant and a shorter minimum
@@ -87,7 +88,7 @@ cat >"$exceptions" <<'JSON'
   }
 }
 JSON
-expect "$plans/weakened.plan.json" deny "admin-role-granted bans-loosened password-policy-weakened" "$exceptions"
+expect "$plans/weakened.plan.json" deny "admin-role-granted bans-loosened invitation-outside-organisation password-policy-weakened" "$exceptions"
 expect "$plans/weakened.plan.json" warn "mfa-requirement-off pii-granted" "$exceptions"
 
 if [[ $failed -ne 0 ]]; then

@@ -1,7 +1,8 @@
 // Command synerise-access-review summarises the access changes of a Terraform plan as Markdown, for a
 // pull-request comment: members, roles, personal data, settings, and what needs attention.
 //
-//	terraform show -json plan.tfplan | synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [PLAN.json]
+//	terraform show -json plan.tfplan | synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api]
+//		[-org-domains LIST | -org-domains-file FILE] [PLAN.json]
 //
 // Exit codes: 0 done, 1 the plan cannot be read or reviewed, 2 bad usage, 3 something needs
 // attention and -fail-on-attention is set, 4 something changed outside Terraform (the plan's
@@ -54,8 +55,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	failOnDrift := flags.Bool("fail-on-drift", false, "exit 4 when something changed outside Terraform (for a scheduled terraform plan -refresh-only)")
 	useAPI := flags.Bool("api", false, "name the roles the plan cannot through the API, with "+envAPIURL+" and "+envAPIToken)
 	showVersion := flags.Bool("version", false, "print the version and exit")
+	organisation := newOrgDomains(flags)
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [PLAN.json | -]")
+		fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [-org-domains LIST | -org-domains-file FILE] [PLAN.json | -]")
 		fmt.Fprintln(stderr, "Reads terraform show -json PLANFILE (from stdin without a file or with -) and writes a Markdown review of its access changes.")
 		flags.PrintDefaults()
 	}
@@ -81,7 +83,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitFailed
 	}
 
-	var opts review.Options
+	opts := review.Options{OrganisationDomains: organisation.domains}
 	if *useAPI {
 		names, err := apiRoleNames(getenv)
 		if err != nil {

@@ -67,7 +67,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{name: "findings without -fail-on-attention", args: []string{weakened}, wantCode: exitOK},
 		{name: "findings with -fail-on-attention", args: []string{"-fail-on-attention", weakened}, wantCode: exitAttention,
-			wantStderr: "5 findings need attention (-fail-on-attention)"},
+			wantStderr: "6 findings need attention (-fail-on-attention)"},
 		{name: "no findings with -fail-on-attention", args: []string{"-fail-on-attention"}, stdin: noFindings, wantCode: exitOK},
 		{name: "drift without -fail-on-drift", args: []string{refreshOnly}, wantCode: exitOK},
 		{name: "drift with -fail-on-drift", args: []string{"-fail-on-drift", refreshOnly}, wantCode: exitDrift,
@@ -141,5 +141,74 @@ func TestVersion(t *testing.T) {
 	code, stdout, _ := invoke(t, "", nil, "-version")
 	if code != exitOK || stdout != "synerise-access-review dev\n" {
 		t.Errorf("-version: exit %d, %q", code, stdout)
+	}
+}
+
+// The organisation's domains from -org-domains or -org-domains-file replace those of the plan: the
+// weakened plan invites contractor@partner.example into a workspace that manages example.com.
+func TestOrganisationDomainsFromFlags(t *testing.T) {
+	t.Parallel()
+	weakened := filepath.Join(testdata, "weakened.plan.json")
+	file := filepath.Join(t.TempDir(), "domains.txt")
+	if err := os.WriteFile(file, []byte("# Our domains\n\nexample.com\r\nPartner.Example  # the contractor's firm\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const finding = "| `invitation-outside-organisation` | `synerise_invitation.contractor` |"
+	for _, tt := range []struct {
+		args        []string
+		wantFinding bool
+	}{
+		{args: nil, wantFinding: true},
+		{args: []string{"-org-domains", "example.com, partner.example"}},
+		{args: []string{"-org-domains", "example.com", "-org-domains", "partner.example"}},
+		{args: []string{"-org-domains-file", file}},
+		{args: []string{"-org-domains", "example.org"}, wantFinding: true},
+	} {
+		code, stdout, stderr := invoke(t, "", nil, append(tt.args, weakened)...)
+		if code != exitOK || strings.Contains(stdout, finding) != tt.wantFinding {
+			t.Errorf("args %q: exit %d (stderr %q), want 0 and the finding %v in:\n%s", tt.args, code, stderr, tt.wantFinding, stdout)
+		}
+	}
+
+	// A plan that manages no domain: the review says invitations were not checked, unless they are given.
+	switches := filepath.Join(testdata, "switches.plan.json")
+	const note = "Invitations were not checked for addresses outside the organisation"
+	if _, stdout, _ := invoke(t, "", nil, switches); !strings.Contains(stdout, note) {
+		t.Errorf("without domains, the review does not say invitations were not checked:\n%s", stdout)
+	}
+	if _, stdout, _ := invoke(t, "", nil, "-org-domains", "example.com", switches); strings.Contains(stdout, note) || strings.Contains(stdout, "`invitation-outside-organisation`") {
+		t.Errorf("with -org-domains example.com, the review still notes or finds something of dave@example.com:\n%s", stdout)
+	}
+}
+
+func TestOrganisationDomainsBadUsage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	withAddress := filepath.Join(dir, "addresses.txt")
+	empty := filepath.Join(dir, "empty.txt")
+	for path, content := range map[string]string{withAddress: "example.com\nann@example.org\n", empty: "# nothing yet\n\n"} {
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		args       []string
+		wantStderr string
+	}{
+		{[]string{"-org-domains", "example.com", "-org-domains-file", empty}, "give the domains with -org-domains or with -org-domains-file, not both"},
+		{[]string{"-org-domains", "example.com,ann@partner.example"}, `"ann@partner.example" is an email address: give its domain alone, such as partner.example`},
+		{[]string{"-org-domains", "https://example.com"}, `"https://example.com" is a URL: give the domain alone, such as example.com`},
+		{[]string{"-org-domains", "example.com example.org"}, `"example.com example.org" is not one domain: it has a space`},
+		{[]string{"-org-domains", "com"}, `"com" is not a domain name such as example.com`},
+		{[]string{"-org-domains", "*.example.com"}, `"*.example.com" is not a domain name such as example.com`},
+		{[]string{"-org-domains", " , "}, "no domain in it; give one or more, such as example.com"},
+		{[]string{"-org-domains-file", withAddress}, `line 2: "ann@example.org" is an email address`},
+		{[]string{"-org-domains-file", empty}, "no domain in it"},
+		{[]string{"-org-domains-file", filepath.Join(dir, "missing.txt")}, "missing.txt: no such file or directory"},
+	} {
+		code, stdout, stderr := invoke(t, "", nil, append(tt.args, filepath.Join(testdata, "weakened.plan.json"))...)
+		if code != exitUsage || stdout != "" || !strings.Contains(stderr, tt.wantStderr) || !strings.Contains(stderr, "usage: synerise-access-review") {
+			t.Errorf("args %q: exit %d, stdout %q, stderr %q; want %d, no review, the usage and %q", tt.args, code, stdout, stderr, exitUsage, tt.wantStderr)
+		}
 	}
 }

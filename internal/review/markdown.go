@@ -30,6 +30,9 @@ func (s *Summary) Markdown() string {
 		return b.String()
 	}
 	b.WriteString(s.counts())
+	for _, note := range s.Notes {
+		b.WriteString("\n> " + note + "\n")
+	}
 	s.writeFindings(&b)
 	s.Drift.write(&b)
 	s.write(&b, "###", nil)

@@ -38,6 +38,15 @@ func readMember(o object) member {
 	return m
 }
 
+// members are the entries of synerise_invitations.members, by label.
+func (o object) members() map[string]object {
+	members := map[string]object{}
+	for _, label := range o.memberLabels() {
+		members[label] = o.member(label)
+	}
+	return members
+}
+
 // invitationChanges describe one synerise_invitation's change.
 func invitationChanges(c change, roles *roleBook) []MemberChange {
 	candidates := roles.candidates(c.rc, "role_ids")

@@ -18,6 +18,10 @@ import (
 type Options struct {
 	// RoleNames names roles the plan cannot name, by id; without it they show as "role <id>".
 	RoleNames RoleNames
+	// OrganisationDomains are the organisation's email domains, for the rule
+	// invitation-outside-organisation (a subdomain of one is inside); without them, the domains of the
+	// plan's synerise_managed_domain resources.
+	OrganisationDomains []string
 }
 
 // Summary is what a plan changes in a workspace's access, and what its refresh found changed outside
@@ -32,6 +36,9 @@ type Summary struct {
 	OtherProviders map[string]int
 	// Incomplete is set when Terraform did not plan everything (-target, or changes deferred).
 	Incomplete bool
+	// Notes say, once each, what a rule could not check anywhere in the plan, such as invitations when
+	// no organisation domain is known.
+	Notes []string
 	// RefreshOnly is set for a plan that changes nothing in the workspace (terraform plan
 	// -refresh-only): the format does not say so, but only such a plan of a state that holds resources
 	// has no resource_changes at all (an ordinary one lists every resource, if only as a no-op).
@@ -146,6 +153,7 @@ func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, 
 		RefreshOnly:    isRefreshOnly(plan),
 	}
 	roles := newRoleBook(plan)
+	roles.organisation = newOrganisation(plan, opts.OrganisationDomains)
 	var changes []change
 	for _, rc := range plan.ResourceChanges {
 		if c, ok := s.reviewable(rc); ok {
@@ -162,6 +170,7 @@ func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, 
 	}
 	s.Drift = newDrift(plan, drift, roles)
 	s.Findings = append(s.Findings, s.Drift.findings(drift, roles)...)
+	s.Notes = roles.organisation.uncheckedNote(append(slices.Clone(changes), drift...))
 	s.sort()
 	return s, nil
 }

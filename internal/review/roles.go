@@ -23,6 +23,8 @@ type roleBook struct {
 	// changes are the plan's resource changes by address, data sources included.
 	changes map[string]*tfjson.ResourceChange
 	config  *tfjson.Config
+	// organisation is what invitations are checked against (domains.go), made once per review.
+	organisation *organisation
 }
 
 func newRoleBook(plan *tfjson.Plan) *roleBook {

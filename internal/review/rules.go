@@ -17,6 +17,9 @@ const (
 	RuleBansLoosened           = "bans-loosened"
 	RuleSignInEnabled          = "sign-in-enabled"
 	RuleSettingsDestroyed      = "settings-destroyed"
+
+	// RuleInvitationOutsideOrganisation is applied in domains.go, with the organisation's domains.
+	RuleInvitationOutsideOrganisation = "invitation-outside-organisation"
 )
 
 // adminLike matches role names that suggest administering the workspace.
@@ -37,6 +40,7 @@ func findings(c change, roles *roleBook) []Finding {
 		}
 	case "synerise_invitation", "synerise_invitations":
 		out = append(out, adminGrants(c, roles)...)
+		out = append(out, outsideInvitations(c, roles.organisation)...)
 	case "synerise_password_policy":
 		passwordPolicyRules(c, add)
 	case "synerise_mfa_requirement":

@@ -64,12 +64,14 @@ test_other_role_known_only_after_apply_passes if {
 	]
 	access.deny == set() with input as configured(changes, "synerise_invitation", "role_ids", ["synerise_role.developer.id", "synerise_role.developer"])
 	access.warn == set() with input as configured(changes, "synerise_invitation", "role_ids", ["synerise_role.developer.id", "synerise_role.developer"])
+		with data.synerise_access.organisation_domains as ["example.com"]
 }
 
 test_roles_known_only_after_apply_from_a_variable_warn if {
 	changes := [create("synerise_invitation", {"email": "ada@example.com"}, {"id": true, "role_ids": true})]
 	access.deny == set() with input as configured(changes, "synerise_invitation", "role_ids", ["var.roles"])
 	access.warn == {"[admin-role-granted] synerise_invitation.this: ada@example.com gains roles known only after apply, and the plan does not name var.roles: check that none is an administrator role"} with input as configured(changes, "synerise_invitation", "role_ids", ["var.roles"])
+		with data.synerise_access.organisation_domains as ["example.com"]
 }
 
 test_role_by_name_from_available_roles_in_the_configuration if {
