@@ -101,11 +101,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
 		return exitFailed
 	}
-	if *failOnAttention && len(summary.Findings) > 0 {
+	return verdict(summary, *failOnAttention, *failOnDrift, stderr)
+}
+
+// verdict is the exit code of a review written: what needs attention first, then drift, as the flags ask.
+func verdict(summary *review.Summary, failOnAttention, failOnDrift bool, stderr io.Writer) int {
+	if failOnAttention && len(summary.Findings) > 0 {
 		fmt.Fprintf(stderr, "synerise-access-review: %d findings need attention (-fail-on-attention)\n", len(summary.Findings))
 		return exitAttention
 	}
-	if *failOnDrift && summary.Drift.Found() {
+	if failOnDrift && summary.Drift.Found() {
 		fmt.Fprintln(stderr, "synerise-access-review: the workspace changed outside Terraform (-fail-on-drift)")
 		return exitDrift
 	}
