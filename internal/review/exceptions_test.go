@@ -38,8 +38,8 @@ func TestReadExceptionsRefusesMistakes(t *testing.T) {
 			`members[1]: unknown key "emial"; the keys here are email, reason`},
 		{"a misspelt key of a role", `{"roles": [{"name": "Admin", "groupe": "Administrators", "reason": "r"}]}`,
 			`roles[0]: unknown key "groupe"; the keys here are name, group, id, reason`},
-		{"a misspelt key of a group", `{"role_groups": [{"nmae": "Default", "reason": "r"}]}`,
-			`role_groups[0]: unknown key "nmae"; the keys here are name, id, reason`},
+		{"a misspelt key of a group", `{"role_groups": [{"nme": "Default", "reason": "r"}]}`,
+			`role_groups[0]: unknown key "nme"; the keys here are name, id, reason`},
 		{"a member without a reason", `{"members": [{"email": "a@example.com"}]}`, `members[0]: "reason" is empty: say why`},
 		{"a reason of blanks", `{"members": [{"email": "a@example.com", "reason": "  "}]}`, `members[0]: "reason" is empty`},
 		{"a member without an email", `{"members": [{"reason": "r"}]}`, `members[0]: "email" is empty`},
@@ -62,7 +62,7 @@ func TestReadExceptionsRefusesMistakes(t *testing.T) {
 // Every mistake of a file is reported at once, so that one run shows what to correct.
 func TestReadExceptionsReportsEveryMistake(t *testing.T) {
 	t.Parallel()
-	_, err := ReadExceptions(strings.NewReader(`{"members": [{"email": "a@example.com"}], "roles": [{"nmae": "Admin", "reason": "r"}]}`))
+	_, err := ReadExceptions(strings.NewReader(`{"members": [{"email": "a@example.com"}], "roles": [{"nme": "Admin", "reason": "r"}]}`))
 	if err == nil || !strings.Contains(err.Error(), "members[0]") || !strings.Contains(err.Error(), "roles[0]") {
 		t.Errorf("error %v, want both members[0] and roles[0]", err)
 	}

@@ -41,12 +41,17 @@ func (r *UnmanagedReport) counts() string {
 			parts = append(parts, plural(c.n, c.one, c.many))
 		}
 	}
-	line := "Unmanaged: " + strings.Join(parts, ", ") + "."
-	if len(parts) == 0 {
+	accepted := r.Accepted.count()
+	var line string
+	switch {
+	case len(parts) > 0 && accepted > 0:
+		line = "Unmanaged: " + strings.Join(parts, ", ") + ". " + plural(accepted, "1 more is an accepted exception", "more are accepted exceptions") + "."
+	case len(parts) > 0:
+		line = "Unmanaged: " + strings.Join(parts, ", ") + "."
+	case accepted > 0:
+		line = "Nothing unmanaged besides " + plural(accepted, "1 accepted exception", "accepted exceptions") + "."
+	default:
 		line = "Nothing unmanaged: the state manages every member, role and role group of the workspace."
-	}
-	if accepted := r.Accepted.count(); accepted > 0 {
-		line += " " + plural(accepted, "1 more is an accepted exception", "more are accepted exceptions") + "."
 	}
 	if stale := r.Stale.Count(); stale > 0 {
 		line += " **" + plural(stale, "1 exception matches", "exceptions match") + " nothing.**"
