@@ -36,8 +36,8 @@ type unmanagedRequest struct {
 // runUnmanaged reports the members, roles and role groups of the workspace that the state does not
 // manage: the state from terraform show -json, the workspace through the API.
 func runUnmanaged(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	req, code := parseUnmanaged(args, stderr)
-	if code >= 0 {
+	req, code, ok := parseUnmanaged(args, stderr)
+	if !ok {
 		return code
 	}
 	fail := func(code int, err error) int {
@@ -85,11 +85,10 @@ func runUnmanaged(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	return exitOK
 }
 
-// parseUnmanaged reads the command line of unmanaged; a code of 0 or more ends the command with it.
-func parseUnmanaged(args []string, stderr io.Writer) (unmanagedRequest, int) {
+// parseUnmanaged reads the command line of unmanaged; when it is not ok, the command ends with code.
+func parseUnmanaged(args []string, stderr io.Writer) (req unmanagedRequest, code int, ok bool) {
 	flags := flag.NewFlagSet("synerise-access-review unmanaged", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	var req unmanagedRequest
 	flags.StringVar(&req.exceptionsPath, "exceptions", "", "leave out of the report what the JSON `FILE` accepts, each entry with its reason")
 	flags.StringVar(&req.format, "format", "markdown", "write the report as `markdown|json`")
 	flags.Usage = func() {
@@ -103,9 +102,9 @@ func parseUnmanaged(args []string, stderr io.Writer) (unmanagedRequest, int) {
 	}
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return req, exitOK
+			return req, exitOK, false
 		}
-		return req, exitUsage
+		return req, exitUsage, false
 	}
 	switch {
 	case req.format != "markdown" && req.format != "json":
@@ -114,10 +113,10 @@ func parseUnmanaged(args []string, stderr io.Writer) (unmanagedRequest, int) {
 		fmt.Fprintf(stderr, "synerise-access-review unmanaged: one state at a time, got %d arguments\n", flags.NArg())
 	default:
 		req.statePath = flags.Arg(0)
-		return req, -1
+		return req, exitOK, true
 	}
 	flags.Usage()
-	return req, exitUsage
+	return req, exitUsage, false
 }
 
 // readFrom reads the file at path with read, or stdin when path is empty or "-" and stdin is not nil.
