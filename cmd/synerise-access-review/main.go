@@ -7,6 +7,14 @@
 // Exit codes: 0 done, 1 the plan cannot be read or reviewed, 2 bad usage, 3 something needs
 // attention and -fail-on-attention is set, 4 something changed outside Terraform (the plan's
 // resource_drift, as a refresh-only plan shows it) and -fail-on-drift is set; 3 wins over 4.
+//
+// Its subcommand unmanaged reports, in Markdown or JSON, the members, roles and role groups of the
+// workspace (read through the API) that the state does not manage, less the exceptions a file accepts:
+//
+//	terraform show -json | synerise-access-review unmanaged [-exceptions FILE] [-format markdown|json] [STATE.json]
+//
+// Exit codes: 0 nothing unmanaged, 1 the state, the exceptions or the API failed, 2 bad usage, 3
+// something is unmanaged (the report is written first).
 package main
 
 import (
@@ -49,6 +57,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) > 0 && args[0] == "unmanaged" {
+		return runUnmanaged(ctx, args[1:], stdin, stdout, stderr, getenv)
+	}
 	flags := flag.NewFlagSet("synerise-access-review", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	failOnAttention := flags.Bool("fail-on-attention", false, "exit 3 when something needs attention")
@@ -56,11 +67,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	useAPI := flags.Bool("api", false, "name the roles the plan cannot through the API, with "+envAPIURL+" and "+envAPIToken)
 	showVersion := flags.Bool("version", false, "print the version and exit")
 	organisation := newOrgDomains(flags)
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [-org-domains LIST | -org-domains-file FILE] [PLAN.json | -]")
-		fmt.Fprintln(stderr, "Reads terraform show -json PLANFILE (from stdin without a file or with -) and writes a Markdown review of its access changes.")
-		flags.PrintDefaults()
-	}
+	flags.Usage = func() { printUsage(stderr, flags) }
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -117,6 +124,17 @@ func verdict(summary *review.Summary, failOnAttention, failOnDrift bool, stderr 
 	return exitOK
 }
 
+func printUsage(stderr io.Writer, flags *flag.FlagSet) {
+	fmt.Fprintln(stderr, "usage: synerise-access-review [-fail-on-attention] [-fail-on-drift] [-api] [-org-domains LIST | -org-domains-file FILE] [PLAN.json | -]")
+	fmt.Fprintln(stderr, "       "+unmanagedSynopsis)
+	fmt.Fprintln(stderr, "Reads terraform show -json PLANFILE (from stdin without a file or with -) and writes a Markdown review of its access changes.")
+	fmt.Fprintln(stderr, "Exit codes: 0 done, 1 the plan cannot be read or reviewed, 2 bad usage, 3 something needs attention and -fail-on-attention is set,"+
+		" 4 something changed outside Terraform and -fail-on-drift is set (3 wins over 4).")
+	fmt.Fprintln(stderr, "unmanaged reads "+unmanagedReads+" (synerise-access-review unmanaged -h for its flags).")
+	fmt.Fprintln(stderr, unmanagedExitCodes)
+	flags.PrintDefaults()
+}
+
 // readPlan reads the plan from the file at path, or from stdin when path is empty or "-".
 func readPlan(path string, stdin io.Reader) (*tfjson.Plan, error) {
 	if path == "" || path == "-" {
@@ -140,18 +158,10 @@ func readPlan(path string, stdin io.Reader) (*tfjson.Plan, error) {
 
 // apiRoleNames names roles through the API of the workspace the environment names, as the provider does.
 func apiRoleNames(getenv func(string) string) (review.RoleNames, error) {
-	token := getenv(envAPIToken)
-	if token == "" {
-		return nil, fmt.Errorf("set %s (and %s, unless it is %s) to name roles through the API", envAPIToken, envAPIURL, iam.DefaultBaseURL)
+	client, err := newClient(getenv)
+	if errors.Is(err, errNoToken) {
+		return nil, fmt.Errorf("%w to name roles through the API", err)
 	}
-	baseURL := getenv(envAPIURL)
-	if baseURL == "" {
-		baseURL = iam.DefaultBaseURL
-	}
-	if err := iam.CheckBaseURL(baseURL); err != nil {
-		return nil, err
-	}
-	client, err := iam.New(iam.Config{BaseURL: baseURL, Token: token, UserAgent: "synerise-access-review/" + version})
 	if err != nil {
 		return nil, err
 	}
@@ -166,4 +176,34 @@ func apiRoleNames(getenv func(string) string) (review.RoleNames, error) {
 		}
 		return names, nil
 	}, nil
+}
+
+// errNoToken is newClient's answer when the environment holds no token; callers say what it is for.
+var errNoToken = fmt.Errorf("set %s (and %s, unless it is %s)", envAPIToken, envAPIURL, iam.DefaultBaseURL)
+
+// apiRetries is how the client repeats failed requests: as the provider does by default. Tests
+// shorten the waits, so that an unreachable API fails fast.
+var apiRetries = iam.Config{MaxRetries: iam.DefaultMaxRetries}
+
+// newClient is a client of the workspace that the environment names, as the provider reads it.
+func newClient(getenv func(string) string) (*iam.Client, error) {
+	token := getenv(envAPIToken)
+	if token == "" {
+		return nil, errNoToken
+	}
+	baseURL := apiURL(getenv)
+	if err := iam.CheckBaseURL(baseURL); err != nil {
+		return nil, err
+	}
+	cfg := apiRetries
+	cfg.BaseURL, cfg.Token, cfg.UserAgent = baseURL, token, "synerise-access-review/"+version
+	return iam.New(cfg)
+}
+
+// apiURL is the API's address, as the environment names it.
+func apiURL(getenv func(string) string) string {
+	if url := getenv(envAPIURL); url != "" {
+		return url
+	}
+	return iam.DefaultBaseURL
 }

@@ -38,7 +38,8 @@ func ReadPlan(r io.Reader) (*tfjson.Plan, error) {
 	case probe.FormatVersion == "":
 		return nil, errors.New("the input is JSON but not a plan (it has no format_version); " + wanted)
 	case probe.PlannedValues == nil && probe.Values != nil:
-		return nil, errors.New("the input is a state (terraform show -json without a plan file), not a plan; " + wanted)
+		return nil, errors.New("the input is a state, not a plan: terraform show -json without a plan file is the state; " +
+			"run terraform show -json PLANFILE on a plan saved with terraform plan -out=PLANFILE")
 	}
 	plan := new(tfjson.Plan)
 	plan.UseJSONNumber(true)

@@ -72,7 +72,7 @@ func TestReadPlanRefusesWhatIsNotAPlan(t *testing.T) {
 		{"the text of terraform plan", "Terraform will perform the following actions:", "the input is not JSON"},
 		{"truncated JSON", `{"format_version": "1.2", "planned_values": {`, "the input is not JSON"},
 		{"another JSON document", `{"name": "x"}`, "the input is JSON but not a plan (it has no format_version)"},
-		{"a state", `{"format_version": "1.0", "values": {"root_module": {}}}`, "the input is a state (terraform show -json without a plan file), not a plan"},
+		{"a state", `{"format_version": "1.0", "values": {"root_module": {}}}`, "the input is a state, not a plan: terraform show -json without a plan file is the state; run terraform show -json PLANFILE"},
 		{"a format of another major version", `{"format_version": "2.0", "planned_values": {}}`, `cannot read the plan of format version "2.0"`},
 		{"a plan that errored", `{"format_version": "1.2", "planned_values": {}, "errored": true}`, "the plan errored"},
 	} {
