@@ -8,9 +8,10 @@
 # someone in the UI would (a role granted personal data, a member given another role, a shorter minimum
 # password length) and plans again: drift.plan.json (an ordinary plan, which reverts the changes) and
 # drift-refresh-only.plan.json (terraform plan -refresh-only, which keeps them). Last, it invites two
-# people through the API and writes the state (drift.state.json) for the unmanaged-access report, with
-# the mock's address in build/review/api-url. Plans and state are `terraform show -json`, written to the
-# folder given (build/review by default). The mock keeps running only while this script does.
+# people through the API, writes the state (drift.state.json) and, while the mock still runs, the
+# unmanaged-access report of that state with examples/review/access-exceptions.json (unmanaged.md,
+# unmanaged.json, and its exit code in unmanaged.exit). Plans and state are `terraform show -json`; all
+# is written to the folder given (build/review by default).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,4 +68,14 @@ api POST /uauth/users/invitations/invite -d '{"email": "mallory@partner.example"
 api POST /uauth/users/invitations/invite -d '{"email": "breakglass@example.com", "firstName": "Break", "lastName": "Glass", "roles": []}' >/dev/null
 "$terraform" show -json >"$out/drift.state.json"
 
-step "Written to $out: workspace.plan.json, weakened.plan.json, drift.plan.json, drift-refresh-only.plan.json, drift.state.json"
+step "The access no configuration manages, less examples/review/access-exceptions.json"
+go build -C "$root" -o "$work/synerise-access-review" ./cmd/synerise-access-review
+for format in markdown json; do
+  status=0
+  "$work/synerise-access-review" unmanaged -exceptions "$root/examples/review/access-exceptions.json" -format "$format" \
+    "$out/drift.state.json" >"$out/unmanaged.${format/markdown/md}" || status=$?
+  echo "$status" >"$out/unmanaged.exit"
+done
+cat "$out/unmanaged.md"
+
+step "Written to $out: workspace.plan.json, weakened.plan.json, drift.plan.json, drift-refresh-only.plan.json, drift.state.json, unmanaged.md, unmanaged.json"
