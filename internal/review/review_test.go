@@ -172,3 +172,22 @@ func TestRoleNamesFromTheAPI(t *testing.T) {
 		t.Errorf("Summarize with a failing API: error %v", err)
 	}
 }
+
+// The README shows the drift review and the unmanaged report of make review-demo as they are: a change
+// to either golden must be copied there.
+func TestReadmeShowsTheDemoReports(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, golden := range []string{"drift-refresh-only.md", "demo-unmanaged.md"} {
+		report, err := os.ReadFile(filepath.Join("testdata", golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(readme), "```markdown\n"+string(report)+"```\n") {
+			t.Errorf("README.md does not show testdata/%s as it is: copy it into the README's fenced block", golden)
+		}
+	}
+}
