@@ -37,10 +37,7 @@ func newOrganisation(plan *tfjson.Plan, given []string) *organisation {
 
 // learn takes the managed domains of a module and its children.
 func (o *organisation) learn(module *tfjson.StateModule) {
-	if module == nil {
-		return
-	}
-	for _, r := range module.Resources {
+	for r := range resourcesIn(module) {
 		if r.Mode != tfjson.ManagedResourceMode || r.Type != "synerise_managed_domain" {
 			continue
 		}
@@ -50,9 +47,6 @@ func (o *organisation) learn(module *tfjson.StateModule) {
 		} else {
 			o.later++
 		}
-	}
-	for _, child := range module.ChildModules {
-		o.learn(child)
 	}
 }
 

@@ -179,8 +179,10 @@ func isRefreshOnly(plan *tfjson.Plan) bool {
 	if plan.ResourceChanges != nil || plan.PriorState == nil || plan.PriorState.Values == nil {
 		return false
 	}
-	root := plan.PriorState.Values.RootModule
-	return root != nil && (len(root.Resources) > 0 || len(root.ChildModules) > 0)
+	for range resourcesIn(plan.PriorState.Values.RootModule) {
+		return true
+	}
+	return false
 }
 
 // reviewable makes a change of a planned resource change of this provider that does something,

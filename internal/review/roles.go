@@ -45,10 +45,7 @@ func newRoleBook(plan *tfjson.Plan) *roleBook {
 
 // learn takes role names from a module's values and its children's.
 func (b *roleBook) learn(module *tfjson.StateModule) {
-	if module == nil {
-		return
-	}
-	for _, r := range module.Resources {
+	for r := range resourcesIn(module) {
 		values := object{values: r.AttributeValues}
 		switch r.Type {
 		case "synerise_role":
@@ -65,9 +62,6 @@ func (b *roleBook) learn(module *tfjson.StateModule) {
 				}
 			}
 		}
-	}
-	for _, child := range module.ChildModules {
-		b.learn(child)
 	}
 }
 

@@ -88,42 +88,21 @@ func FindUnmanaged(state *tfjson.State, ws Workspace, exceptions Exceptions) *Un
 	managed := managedIn(state)
 	r := &UnmanagedReport{SyneriseResources: managed.resources}
 
-	var members []WorkspaceMember
-	for _, m := range ws.Members {
-		if !managed.memberIDs[m.ID] && !managed.emails[strings.ToLower(m.Email)] {
-			// The API's order of a member's roles means nothing; a report sorts them so it reads the same every time.
-			m.Roles = slices.Sorted(slices.Values(m.Roles))
-			members = append(members, m)
-		}
+	members := unmanagedOnly(ws.Members, func(m WorkspaceMember) bool {
+		return managed.memberIDs[m.ID] || managed.emails[strings.ToLower(m.Email)]
+	})
+	for i := range members {
+		// The API's order of a member's roles means nothing; a report sorts them so it reads the same every time.
+		members[i].Roles = slices.Sorted(slices.Values(members[i].Roles))
 	}
-	var accepted []WorkspaceMember
-	var reasons []string
-	r.Members, accepted, reasons, r.Stale.Members = sift(members, exceptions.Members)
-	for i, m := range accepted {
-		r.Accepted.Members = append(r.Accepted.Members, AcceptedMember{m, reasons[i]})
-	}
-
-	var roles, acceptedRoles []WorkspaceRole
-	for _, role := range ws.Roles {
-		if !managed.roleIDs[role.ID] {
-			roles = append(roles, role)
-		}
-	}
-	r.Roles, acceptedRoles, reasons, r.Stale.Roles = sift(roles, exceptions.Roles)
-	for i, role := range acceptedRoles {
-		r.Accepted.Roles = append(r.Accepted.Roles, AcceptedRole{role, reasons[i]})
-	}
-
-	var groups, acceptedGroups []WorkspaceRoleGroup
-	for _, g := range ws.RoleGroups {
-		if !managed.groupIDs[g.ID] {
-			groups = append(groups, g)
-		}
-	}
-	r.RoleGroups, acceptedGroups, reasons, r.Stale.RoleGroups = sift(groups, exceptions.RoleGroups)
-	for i, g := range acceptedGroups {
-		r.Accepted.RoleGroups = append(r.Accepted.RoleGroups, AcceptedRoleGroup{g, reasons[i]})
-	}
+	r.Members, r.Accepted.Members, r.Stale.Members = sift(members, exceptions.Members,
+		func(m WorkspaceMember, reason string) AcceptedMember { return AcceptedMember{m, reason} })
+	roles := unmanagedOnly(ws.Roles, func(role WorkspaceRole) bool { return managed.roleIDs[role.ID] })
+	r.Roles, r.Accepted.Roles, r.Stale.Roles = sift(roles, exceptions.Roles,
+		func(role WorkspaceRole, reason string) AcceptedRole { return AcceptedRole{role, reason} })
+	groups := unmanagedOnly(ws.RoleGroups, func(g WorkspaceRoleGroup) bool { return managed.groupIDs[g.ID] })
+	r.RoleGroups, r.Accepted.RoleGroups, r.Stale.RoleGroups = sift(groups, exceptions.RoleGroups,
+		func(g WorkspaceRoleGroup, reason string) AcceptedRoleGroup { return AcceptedRoleGroup{g, reason} })
 	r.sort()
 	return r
 }
@@ -136,7 +115,7 @@ type exception[T any] interface {
 
 // sift parts items into those no exception matches and those the first matching exception accepts,
 // with its reason, and returns the exceptions that matched nothing.
-func sift[T any, E exception[T]](items []T, exceptions []E) (kept, accepted []T, reasons []string, stale []E) {
+func sift[T any, E exception[T], A any](items []T, exceptions []E, accept func(T, string) A) (kept []T, accepted []A, stale []E) {
 	used := make([]bool, len(exceptions))
 	for _, item := range items {
 		first := -1
@@ -153,15 +132,25 @@ func sift[T any, E exception[T]](items []T, exceptions []E) (kept, accepted []T,
 			kept = append(kept, item)
 			continue
 		}
-		accepted = append(accepted, item)
-		reasons = append(reasons, exceptions[first].reason())
+		accepted = append(accepted, accept(item, exceptions[first].reason()))
 	}
 	for i, e := range exceptions {
 		if !used[i] {
 			stale = append(stale, e)
 		}
 	}
-	return kept, accepted, reasons, stale
+	return kept, accepted, stale
+}
+
+// unmanagedOnly are the items of the workspace no resource of the state manages.
+func unmanagedOnly[T any](items []T, managed func(T) bool) []T {
+	var out []T
+	for _, item := range items {
+		if !managed(item) {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // managedAccess is what the managed synerise resources of a state stand for.
@@ -182,17 +171,11 @@ func managedIn(state *tfjson.State) managedAccess {
 }
 
 func (m *managedAccess) addModule(module *tfjson.StateModule) {
-	if module == nil {
-		return
-	}
-	for _, r := range module.Resources {
+	for r := range resourcesIn(module) {
 		if r.Mode == tfjson.ManagedResourceMode && strings.HasPrefix(r.Type, "synerise_") {
 			m.resources++
 			m.add(r.Type, object{values: r.AttributeValues})
 		}
-	}
-	for _, child := range module.ChildModules {
-		m.addModule(child)
 	}
 }
 

@@ -3,11 +3,39 @@ package review
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
 )
+
+// resourcesIn yields the resources of a module of a plan's or a state's values, then its children's,
+// depth first; a nil module has none.
+func resourcesIn(module *tfjson.StateModule) iter.Seq[*tfjson.StateResource] {
+	return func(yield func(*tfjson.StateResource) bool) {
+		var walk func(*tfjson.StateModule) bool
+		walk = func(m *tfjson.StateModule) bool {
+			if m == nil {
+				return true
+			}
+			for _, r := range m.Resources {
+				if !yield(r) {
+					return false
+				}
+			}
+			for _, child := range m.ChildModules {
+				if !walk(child) {
+					return false
+				}
+			}
+			return true
+		}
+		walk(module)
+	}
+}
 
 // object is one side of a planned change: its values and, from the plan's parallel structures, which
 // of them are known only after apply and which are sensitive. The zero object stands for a side that
