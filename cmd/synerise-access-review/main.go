@@ -26,8 +26,6 @@ import (
 	"os"
 	"os/signal"
 
-	tfjson "github.com/hashicorp/terraform-json"
-
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/review"
 )
@@ -84,7 +82,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 
-	plan, err := readPlan(flags.Arg(0), stdin)
+	plan, err := readFrom(flags.Arg(0), stdin, review.ReadPlan)
 	if err != nil {
 		fmt.Fprintf(stderr, "synerise-access-review: %v\n", err)
 		return exitFailed
@@ -133,27 +131,6 @@ func printUsage(stderr io.Writer, flags *flag.FlagSet) {
 	fmt.Fprintln(stderr, "unmanaged reads "+unmanagedReads+" (synerise-access-review unmanaged -h for its flags).")
 	fmt.Fprintln(stderr, unmanagedExitCodes)
 	flags.PrintDefaults()
-}
-
-// readPlan reads the plan from the file at path, or from stdin when path is empty or "-".
-func readPlan(path string, stdin io.Reader) (*tfjson.Plan, error) {
-	if path == "" || path == "-" {
-		plan, err := review.ReadPlan(stdin)
-		if err != nil {
-			return nil, fmt.Errorf("standard input: %w", err)
-		}
-		return plan, nil
-	}
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	plan, err := review.ReadPlan(file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return plan, nil
 }
 
 // apiRoleNames names roles through the API of the workspace the environment names, as the provider does.
