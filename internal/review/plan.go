@@ -17,13 +17,6 @@ const wanted = "want the output of terraform show -json PLANFILE"
 // plan (another JSON document, a state, a plan format of another major version) and a plan that
 // errored, whose changes are not those an apply would make.
 func ReadPlan(r io.Reader) (*tfjson.Plan, error) {
-	raw, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the plan: %w", err)
-	}
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, errors.New("the input is empty; " + wanted)
-	}
 	var probe struct {
 		FormatVersion string          `json:"format_version"`
 		PlannedValues json.RawMessage `json:"planned_values"`
@@ -31,8 +24,9 @@ func ReadPlan(r io.Reader) (*tfjson.Plan, error) {
 		// Errored is not in tfjson.Plan: Terraform 1.5 added it to the format.
 		Errored bool `json:"errored"`
 	}
-	if err := json.Unmarshal(raw, &probe); err != nil {
-		return nil, fmt.Errorf("the input is not JSON (%w); %s, not the text of terraform plan", err, wanted)
+	raw, err := readDocument(r, "plan", wanted, "terraform plan", &probe)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case probe.FormatVersion == "":
@@ -50,4 +44,21 @@ func ReadPlan(r io.Reader) (*tfjson.Plan, error) {
 		return nil, errors.New("the plan errored: Terraform could not finish planning, so it shows only part of what an apply would do; fix the errors terraform plan reported and review the plan it then makes")
 	}
 	return plan, nil
+}
+
+// readDocument reads a document of terraform show -json and decodes into probe what tells its kind. It
+// refuses empty input and what is not JSON, each message ending with wanted; notThe is the command
+// whose text a user may have given instead.
+func readDocument(r io.Reader, what, wanted, notThe string, probe any) ([]byte, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the %s: %w", what, err)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, errors.New("the input is empty; " + wanted)
+	}
+	if err := json.Unmarshal(raw, probe); err != nil {
+		return nil, fmt.Errorf("the input is not JSON (%w); %s, not the text of %s", err, wanted, notThe)
+	}
+	return raw, nil
 }

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,13 +16,6 @@ const wantedState = "want the output of terraform show -json, run without a plan
 // exact. It refuses what is not such a state: another JSON document, a plan, the raw state file, a
 // state format of another major version.
 func ReadState(r io.Reader) (*tfjson.State, error) {
-	raw, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the state: %w", err)
-	}
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, errors.New("the input is empty; " + wantedState)
-	}
 	var probe struct {
 		FormatVersion   string          `json:"format_version"`
 		PlannedValues   json.RawMessage `json:"planned_values"`
@@ -32,8 +24,9 @@ func ReadState(r io.Reader) (*tfjson.State, error) {
 		Version   json.RawMessage `json:"version"`
 		Resources json.RawMessage `json:"resources"`
 	}
-	if err := json.Unmarshal(raw, &probe); err != nil {
-		return nil, fmt.Errorf("the input is not JSON (%w); %s, not the text of terraform show", err, wantedState)
+	raw, err := readDocument(r, "state", wantedState, "terraform show", &probe)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case probe.PlannedValues != nil || probe.ResourceChanges != nil:
