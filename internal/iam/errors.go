@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 // Error is an answer of the API outside 2xx.
@@ -41,7 +43,7 @@ type apiErrorBody struct {
 func newError(method, path string, status int, body []byte) *Error {
 	e := &Error{Method: method, Path: path, StatusCode: status}
 	if status == http.StatusForbidden {
-		e.Permission = permissionFor(method, path)
+		e.Permission = permissions.ForRequest(method, path)
 	}
 	var doc apiErrorBody
 	if err := json.Unmarshal(body, &doc); err == nil && (doc.Message != "" || doc.Error != "") {

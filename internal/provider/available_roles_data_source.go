@@ -73,6 +73,7 @@ func (d *AvailableRolesDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = dataSourceWithPermissions(d, resp.Schema.Description)
 }
 
 func roleDataAttributes() map[string]schema.Attribute {

@@ -59,6 +59,7 @@ func (d *DomainVerificationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"file_url": schema.StringAttribute{Description: "Where that file must be reachable: `https://<domain>/<file_name>`.", Computed: true},
 		},
 	}
+	resp.Schema.MarkdownDescription = dataSourceWithPermissions(d, resp.Schema.Description)
 }
 
 func (d *DomainVerificationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

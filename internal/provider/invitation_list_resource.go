@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var _ list.ListResourceWithConfigure = &InvitationResource{}
@@ -37,6 +38,7 @@ func (r *InvitationResource) ListResourceConfigSchema(_ context.Context, _ list.
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = withPermissions(permissions.ListResource, r, resp.Schema.Description)
 }
 
 func (r *InvitationResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {

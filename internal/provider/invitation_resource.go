@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var (
@@ -87,6 +88,7 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"applying again (which the API would refuse as a duplicate).",
 		Attributes: attributes,
 	}
+	resp.Schema.MarkdownDescription = withPermissions(permissions.Resource, r, resp.Schema.Description)
 }
 
 func (r *InvitationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

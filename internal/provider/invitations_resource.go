@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var (
@@ -140,6 +141,7 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = withPermissions(permissions.Resource, r, resp.Schema.Description)
 }
 
 func (r *InvitationsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

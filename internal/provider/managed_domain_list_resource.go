@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var _ list.ListResourceWithConfigure = &ManagedDomainResource{}
@@ -18,6 +19,7 @@ func (r *ManagedDomainResource) ListResourceConfigSchema(_ context.Context, _ li
 	resp.Schema = listschema.Schema{
 		Description: "Lists every domain the workspace manages, by name; every page of the API's listing is read.",
 	}
+	resp.Schema.MarkdownDescription = withPermissions(permissions.ListResource, r, resp.Schema.Description)
 }
 
 func (r *ManagedDomainResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {

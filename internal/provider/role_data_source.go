@@ -61,6 +61,7 @@ func (d *RoleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"description": schema.StringAttribute{Description: "Description of the role.", Computed: true},
 		},
 	}
+	resp.Schema.MarkdownDescription = dataSourceWithPermissions(d, resp.Schema.Description)
 }
 
 func (d *RoleDataSource) ConfigValidators(_ context.Context) []datasource.ConfigValidator {

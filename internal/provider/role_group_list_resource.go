@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var _ list.ListResourceWithConfigure = &RoleGroupResource{}
@@ -16,6 +17,7 @@ func (r *RoleGroupResource) ListResourceConfigSchema(_ context.Context, _ list.L
 	resp.Schema = listschema.Schema{
 		Description: "Lists every role group of the workspace, by name, from one request.",
 	}
+	resp.Schema.MarkdownDescription = withPermissions(permissions.ListResource, r, resp.Schema.Description)
 }
 
 func (r *RoleGroupResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {

@@ -62,6 +62,7 @@ func (d *RoleGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = dataSourceWithPermissions(d, resp.Schema.Description)
 }
 
 func (d *RoleGroupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

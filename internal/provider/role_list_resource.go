@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var _ list.ListResourceWithConfigure = &RoleResource{}
@@ -36,6 +37,7 @@ func roleListConfigSchema(description string) listschema.Schema {
 
 func (r *RoleResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = roleListConfigSchema("Lists the roles of the workspace, or of one role group, as `Role (Group)`, from one request.")
+	resp.Schema.MarkdownDescription = withPermissions(permissions.ListResource, r, resp.Schema.Description)
 }
 
 func (r *RoleResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {

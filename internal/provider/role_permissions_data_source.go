@@ -91,6 +91,7 @@ func (d *RolePermissionsDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = dataSourceWithPermissions(d, resp.Schema.Description)
 }
 
 func (d *RolePermissionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var _ list.ListResourceWithConfigure = &RolePIIResource{}
@@ -21,6 +22,7 @@ func (r *RolePIIResource) ListResourceConfigSchema(_ context.Context, _ list.Lis
 	resp.Schema = roleListConfigSchema("Lists the PII setting of every role of the workspace, or of one role group's roles, as " +
 		"`Role (Group): sees PII` or `Role (Group): PII masked`. The roles come from one request; the API reads each role's " +
 		"setting with a request of its own, so the list sends one more request per role (up to `limit`).")
+	resp.Schema.MarkdownDescription = withPermissions(permissions.ListResource, r, resp.Schema.Description)
 }
 
 func (r *RolePIIResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
 )
 
 var _ list.ListResourceWithConfigure = &settingsResource{}
@@ -18,6 +20,7 @@ func (r *settingsResource) ListResourceConfigSchema(_ context.Context, _ list.Li
 	resp.Schema = listschema.Schema{
 		Description: "Lists the one " + r.spec.title + " of the workspace, as it is.",
 	}
+	resp.Schema.MarkdownDescription = withPermissions(permissions.ListResource, r, resp.Schema.Description)
 }
 
 // List finds the workspace's one object. It reads the object even when Terraform asks only for its

@@ -57,6 +57,7 @@ func (a *userResetAction) Schema(_ context.Context, _ action.SchemaRequest, resp
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = actionWithPermissions(a, resp.Schema.Description)
 }
 
 func (a *userResetAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {

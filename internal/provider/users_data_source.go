@@ -92,6 +92,7 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 		},
 	}
+	resp.Schema.MarkdownDescription = dataSourceWithPermissions(d, resp.Schema.Description)
 }
 
 func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

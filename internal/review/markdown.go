@@ -37,6 +37,7 @@ func (s *Summary) Markdown() string {
 	s.Drift.write(&b)
 	s.write(&b, "###", nil)
 	s.writeOtherProviders(&b)
+	s.writePermissions(&b)
 	return b.String()
 }
 

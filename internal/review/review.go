@@ -43,6 +43,8 @@ type Summary struct {
 	// -refresh-only): the format does not say so, but only such a plan of a state that holds resources
 	// has no resource_changes at all (an ordinary one lists every resource, if only as a no-op).
 	RefreshOnly bool
+	// Permissions are what the plan's apply needs, as the API reference names them, by permission.
+	Permissions []PermissionNeed
 }
 
 // Changes are the access changes of one source: the plan's, or those made outside Terraform.
@@ -171,6 +173,7 @@ func Summarize(ctx context.Context, plan *tfjson.Plan, opts Options) (*Summary, 
 	s.Drift = newDrift(plan, drift, roles)
 	s.Findings = append(s.Findings, s.Drift.findings(drift, roles)...)
 	s.Notes = roles.organisation.uncheckedNote(append(slices.Clone(changes), drift...))
+	s.Permissions = permissionsNeeded(plan)
 	s.sort()
 	return s, nil
 }
