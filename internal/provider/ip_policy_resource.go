@@ -38,7 +38,7 @@ func NewIPPolicyResource() resource.Resource {
 			"after apply, the plan warns instead, and the apply, which plans again with the values known, fails before " +
 			"writing an allowlist that would lock out. If the lockout is what you mean, set `" + lockoutAcknowledged + " = true`: " +
 			"the plan then only warns, and since the argument shows in the plan, reviewers see the override (the access " +
-			"review and the Rego policy `ip_allowlist_lockout` flag it too). `provider::synerise::ip_allowlist_covers` " +
+			"review and the Rego policies flag it too, as rule `ip-allowlist-lockout`). `provider::synerise::ip_allowlist_covers` " +
 			"makes the same test in `check` and `precondition` blocks.",
 		fields: []settingField{
 			{attr: "enabled", json: "enabled", kind: boolField,
