@@ -61,7 +61,7 @@ TF
   fi
 }
 
-for folder in examples/provider examples/resources/*/ examples/data-sources/*/ examples/workspace examples/quickstart; do
+for folder in examples/provider examples/resources/*/ examples/data-sources/*/ examples/functions/*/ examples/workspace examples/quickstart; do
   folder=${folder%/}
   files=()
   for f in "$folder"/*.tf; do

@@ -16,6 +16,9 @@ func clientFrom(providerData any, diags *diag.Diagnostics) *iam.Client {
 	if providerData == nil {
 		return nil
 	}
+	if data, ok := providerData.(*resourceData); ok {
+		return data.client
+	}
 	client, ok := providerData.(*iam.Client)
 	if !ok {
 		diags.AddError("Unexpected provider data",

@@ -2,12 +2,8 @@ package provider
 
 import (
 	"regexp"
-	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -92,31 +88,5 @@ func TestAccHostile_numbersThatAreNotWhole(t *testing.T) {
 				}},
 			})
 		})
-	}
-}
-
-// Enabling the IP allowlist with no address in it is allowed (the API takes it) but warned of at plan
-// time, since it may lock every user out; an allowlist with an address, or one not in force, is not.
-func TestHostile_emptyAllowlistIsWarnedOf(t *testing.T) {
-	addresses := func(values ...string) types.Set { return stringSet(values) }
-	cases := []struct {
-		name    string
-		planned map[string]attr.Value
-		warned  bool
-	}{
-		{"enabled and empty", map[string]attr.Value{"enabled": types.BoolValue(true), "ip_policy": addresses()}, true},
-		{"enabled with an address", map[string]attr.Value{"enabled": types.BoolValue(true), "ip_policy": addresses("203.0.113.7")}, false},
-		{"disabled and empty", map[string]attr.Value{"enabled": types.BoolValue(false), "ip_policy": addresses()}, false},
-		{"addresses not known yet", map[string]attr.Value{"enabled": types.BoolValue(true)}, false},
-	}
-	for _, c := range cases {
-		var diags diag.Diagnostics
-		warnOfEmptyAllowlist(c.planned, &diags)
-		if diags.HasError() || (diags.WarningsCount() == 1) != c.warned {
-			t.Errorf("%s: got %v, want a warning: %v", c.name, diags, c.warned)
-		}
-		if c.warned && !strings.Contains(diags[0].Detail(), "lock every user out") {
-			t.Errorf("%s: the warning does not say what may happen: %s", c.name, diags[0].Detail())
-		}
 	}
 }

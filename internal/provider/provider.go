@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -39,6 +40,7 @@ var (
 	_ provider.Provider                  = &SyneriseProvider{}
 	_ provider.ProviderWithListResources = &SyneriseProvider{}
 	_ provider.ProviderWithActions       = &SyneriseProvider{}
+	_ provider.ProviderWithFunctions     = &SyneriseProvider{}
 )
 
 // SyneriseProvider holds nothing mutable: Configure hands each resource the client it builds.
@@ -57,6 +59,7 @@ type SyneriseProviderModel struct {
 	MaxRetryWait         timetypes.GoDuration `tfsdk:"max_retry_wait"`
 	RequestTimeout       timetypes.GoDuration `tfsdk:"request_timeout"`
 	MaxRequestsPerSecond types.Int64          `tfsdk:"max_requests_per_second"`
+	ApplyFromAddresses   types.Set            `tfsdk:"apply_from_addresses"`
 }
 
 // New returns the provider factory for a release version.
@@ -119,6 +122,7 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
+			"apply_from_addresses": applyFromAddressesAttribute(),
 		},
 	}
 }
@@ -174,7 +178,7 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
 		return
 	}
-	resp.ResourceData = client
+	resp.ResourceData = &resourceData{client: client, applyFrom: readApplyFromAddresses(ctx, config.ApplyFromAddresses, &resp.Diagnostics)}
 	resp.DataSourceData = client
 	resp.ListResourceData = client
 	resp.ActionData = client
@@ -240,6 +244,11 @@ func (p *SyneriseProvider) Actions(_ context.Context) []func() action.Action {
 		NewUserPasswordResetAction,
 		NewUserMFAResetAction,
 	}
+}
+
+// Functions are the provider-defined functions, which Terraform 1.8 and later and OpenTofu 1.7 and later call.
+func (p *SyneriseProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{NewIPAllowlistCoversFunction}
 }
 
 func (p *SyneriseProvider) DataSources(_ context.Context) []func() datasource.DataSource {

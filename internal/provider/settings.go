@@ -79,9 +79,31 @@ type settingsSpec struct {
 	fields      []settingField
 	// validate checks rules across fields at plan time; values are nil where unknown or unset.
 	validate func(values map[string]attr.Value, diags *diag.Diagnostics)
-	// warn looks at the planned object, where fields the configuration leaves out hold the workspace's
-	// values, and warns of what may hurt; values are nil where unknown.
-	warn func(planned map[string]attr.Value, diags *diag.Diagnostics)
+	// guard looks at every plan that creates or updates the object, and refuses or warns of what may hurt.
+	guard func(plan plannedSettings, diags *diag.Diagnostics)
+	// acknowledgement, when set, adds a boolean argument of that name that only Terraform reads (the API
+	// never sees it), with which a configuration overrides what guard would refuse. The plan shows it,
+	// so a reviewer sees the override.
+	acknowledgement *settingAcknowledgement
+}
+
+// settingAcknowledgement is the argument with which a configuration overrides a guard's refusal.
+type settingAcknowledgement struct {
+	attr        string
+	description string
+}
+
+// plannedSettings is what a guard sees of a plan.
+type plannedSettings struct {
+	// planned holds the planned object's known values: where the configuration leaves a field out, the
+	// workspace's value from the state, or nothing (unknown) when the resource is being created.
+	planned map[string]attr.Value
+	// prior holds the state's values; nil when the resource is being created.
+	prior map[string]attr.Value
+	// acknowledged is the acknowledgement argument's value.
+	acknowledged bool
+	// applyFrom is what the provider block declares as the addresses Terraform reaches the API from.
+	applyFrom declaredAddresses
 }
 
 func (f settingField) schemaAttribute() schema.Attribute {

@@ -35,8 +35,9 @@ var (
 
 // settingsResource is a settings singleton described by its spec.
 type settingsResource struct {
-	spec   settingsSpec
-	client *iam.Client
+	spec      settingsSpec
+	client    *iam.Client
+	applyFrom declaredAddresses
 }
 
 const (
@@ -69,6 +70,9 @@ func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			Default:    stringdefault.StaticString(onDestroyRestore),
 			Validators: []validator.String{stringvalidator.OneOf(onDestroyRestore, onDestroyReset, onDestroyRetain)},
 		},
+	}
+	if a := r.spec.acknowledgement; a != nil {
+		attributes[a.attr] = schema.BoolAttribute{Description: a.description, Optional: true}
 	}
 	for _, f := range r.spec.fields {
 		attributes[f.attr] = f.schemaAttribute()
@@ -120,6 +124,7 @@ func (r *settingsResource) identity() fixedIdentity {
 
 func (r *settingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.applyFrom = applyFromOf(req.ProviderData)
 }
 
 func (r *settingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -143,13 +148,13 @@ func (r *settingsResource) knownValues(ctx context.Context, from attributeGetter
 }
 
 // ModifyPlan plans a field null while its write-only twin provides the value (the state never holds
-// it), and warns of a planned object that may hurt.
+// it), and lets the spec's guard refuse or warn of a planned object that may hurt.
 func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	if r.spec.warn != nil {
-		r.spec.warn(r.knownValues(ctx, req.Plan, &resp.Diagnostics), &resp.Diagnostics)
+	if r.spec.guard != nil {
+		r.spec.guard(r.plannedSettings(ctx, req, &resp.Diagnostics), &resp.Diagnostics)
 	}
 	for _, f := range r.spec.fields {
 		if !f.writeOnly {
@@ -161,6 +166,20 @@ func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(f.attr), types.MapNull(types.StringType))...)
 		}
 	}
+}
+
+// plannedSettings is what the spec's guard sees of the plan.
+func (r *settingsResource) plannedSettings(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) plannedSettings {
+	plan := plannedSettings{planned: r.knownValues(ctx, req.Plan, diags), applyFrom: r.applyFrom}
+	if !req.State.Raw.IsNull() {
+		plan.prior = r.knownValues(ctx, req.State, diags)
+	}
+	if a := r.spec.acknowledgement; a != nil {
+		var acknowledged types.Bool
+		diags.Append(req.Plan.GetAttribute(ctx, path.Root(a.attr), &acknowledged)...)
+		plan.acknowledged = acknowledged.ValueBool()
+	}
+	return plan
 }
 
 // Create adopts the object, and keeps a copy of it as it was for on_destroy = "restore".
@@ -270,6 +289,11 @@ func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy
 func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, prior attributeGetter, state *tfsdk.State, diags *diag.Diagnostics) {
 	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
 	diags.Append(state.SetAttribute(ctx, path.Root("on_destroy"), onDestroy)...)
+	if a := r.spec.acknowledgement; a != nil {
+		var acknowledged types.Bool
+		diags.Append(prior.GetAttribute(ctx, path.Root(a.attr), &acknowledged)...)
+		diags.Append(state.SetAttribute(ctx, path.Root(a.attr), acknowledged)...)
+	}
 	for _, f := range r.spec.fields {
 		value := fromJSON(f, object[f.json], diags)
 		if f.writeOnly {

@@ -54,6 +54,7 @@ func findings(c change, roles *roleBook) []Finding {
 		}
 	case "synerise_ip_policy":
 		ipPolicyRules(c, add)
+		ipAllowlistLockoutRules(c, add)
 	case "synerise_ban_settings":
 		banRules(c, add)
 	case "synerise_google_sign_in", "synerise_facebook_sign_in", "synerise_apple_sign_in", "synerise_oauth_settings":

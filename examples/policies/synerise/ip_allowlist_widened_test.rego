@@ -21,7 +21,8 @@ test_address_added_to_disabled_allowlist_passes if {
 }
 
 test_address_removed_passes if {
-	access.deny == set() with input as ip_update({"ip_policy": []})
+	two := object.union(allowlist, {"ip_policy": ["198.51.100.24", "203.0.113.7"]})
+	access.deny == set() with input as plan([update("synerise_ip_policy", two, allowlist)])
 }
 
 test_allowlist_disabled_and_support_subnets_enabled if {
