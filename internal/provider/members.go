@@ -14,9 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
@@ -67,11 +67,11 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`, or " +
 				"with an offset such as `2027-01-31T01:00:00+01:00`); unset means no expiration. Times are compared " +
 				"as instants, to the second: the API answers in UTC, and the state keeps the configuration's notation " +
-				"of the same instant. A time that has passed is accepted with a warning, since the member then " +
-				"cannot use the workspace.",
-			CustomType: timetypes.RFC3339Type{},
-			Optional:   true,
-			Validators: []validator.String{accessExpirationInThePast{now: time.Now}},
+				"of the same instant. A time that has passed is accepted with a warning in the plan that sets it, since " +
+				"the member then cannot use the workspace; later plans that keep it do not repeat the warning.",
+			CustomType:    timetypes.RFC3339Type{},
+			Optional:      true,
+			PlanModifiers: []planmodifier.String{pastAccessExpiration{now: time.Now}},
 		},
 		"active": schema.BoolAttribute{
 			Description: "Whether the member may use the workspace; `true` by default. `false` deactivates a member " +
@@ -85,6 +85,38 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Default:  booldefault.StaticBool(true),
 		},
 	}
+}
+
+// pastAccessExpiration warns, in the plan that sets it, of an access expiration that has passed: the
+// API takes it, and the member can no longer use the workspace, which is rarely what the configuration
+// meant. A plan that keeps the time the state holds says nothing: the warning was given when it was
+// set, and repeating it in every later plan would only teach people to ignore warnings.
+type pastAccessExpiration struct {
+	now func() time.Time
+}
+
+func (m pastAccessExpiration) Description(context.Context) string {
+	return "warns, in the plan that sets it, of a time that has passed, since the member then cannot use the workspace"
+}
+
+func (m pastAccessExpiration) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (m pastAccessExpiration) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	planned := req.PlanValue
+	if planned.IsNull() || planned.IsUnknown() || (!req.StateValue.IsNull() && sameInstant(req.StateValue.ValueString(), planned.ValueString())) {
+		return
+	}
+	// An unparsable time is the attribute type's error to report.
+	at, err := time.Parse(time.RFC3339, planned.ValueString())
+	if err != nil || at.After(m.now()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, "Access expiration in the past",
+		fmt.Sprintf("%s has passed: once applied, the member loses access and will be unable to use the workspace. "+
+			"Set a time in the future to grant access until then, or remove %s for access without an end.",
+			planned.ValueString(), req.Path))
 }
 
 // invitationModel maps a user onto the state, keeping the configuration's spelling of values the API
