@@ -230,11 +230,18 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	// A respelled email address or expiration alone changes nothing the API keeps: nothing is sent.
-	updateMembership(ctx, r.client, state, plan, &resp.Diagnostics)
+	sent := updateMembership(ctx, r.client, state, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if change, ok := activationChangeOf(state, plan); ok && !setActivations(ctx, r.client, []activationChange{change}, &resp.Diagnostics) {
+	change, activates := activationChangeOf(state, plan)
+	if activates && !setActivations(ctx, r.client, []activationChange{change}, &resp.Diagnostics) {
+		return
+	}
+	if !sent && !activates && !plan.Status.IsUnknown() {
+		// Nothing was sent, so the plan is what the workspace holds; reading the member back could find
+		// an invitation accepted since the refresh, which the plan promised as PENDING.
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
 	r.readInto(ctx, r.client.GetUser, state.ID.ValueInt64(), plan, &resp.State, &resp.Diagnostics)

@@ -187,10 +187,13 @@ func addDeactivationRefused(diags *diag.Diagnostics, at path.Path, email string)
 }
 
 // plannedStatus is the status a plan can promise for a member who stays: the target of a change of
-// active, unknown while active is, and otherwise the prior status.
+// active, unknown while active is, and otherwise the prior status. A pending invitation that the apply
+// updates is unknown too: the invitee may accept before the update, which then reads them back as ACTIVE.
 func plannedStatus(prior, planned memberModel) types.String {
 	switch {
 	case planned.Active.IsUnknown():
+		return types.StringUnknown()
+	case prior.Status.ValueString() == iam.UserStatusPending && membershipUpdateSends(prior, planned):
 		return types.StringUnknown()
 	case planned.Active.Equal(prior.Active) || !acceptedInvitation(prior.Status):
 		return prior.Status
@@ -201,18 +204,29 @@ func plannedStatus(prior, planned memberModel) types.String {
 	}
 }
 
+// detailsChanged reports whether planned changes the names or the roles of a member.
+func detailsChanged(prior, planned memberModel) bool {
+	return !prior.FirstName.Equal(planned.FirstName) || !prior.LastName.Equal(planned.LastName) || !prior.RoleIDs.Equal(planned.RoleIDs)
+}
+
+// membershipUpdateSends reports whether updateMembership sends anything to bring a member from prior
+// to planned; a respelled expiration sends nothing.
+func membershipUpdateSends(prior, planned memberModel) bool {
+	return detailsChanged(prior, planned) || !sameExpiration(planned.AccessExpiresAt, prior.AccessExpiresAt)
+}
+
 // updateMembership brings the names, roles and access expiration of a member from prior to planned,
 // and reports whether it sent anything. Activation is left to setActivations, which batches it.
 func updateMembership(ctx context.Context, client *iam.Client, prior, planned memberModel, diags *diag.Diagnostics) bool {
 	id, email := prior.ID.ValueInt64(), planned.Email.ValueString()
 	sent := false
-	if !prior.FirstName.Equal(planned.FirstName) || !prior.LastName.Equal(planned.LastName) || !prior.RoleIDs.Equal(planned.RoleIDs) {
+	if detailsChanged(prior, planned) {
 		roles := int64Elements(ctx, planned.RoleIDs, diags)
 		if diags.HasError() {
 			return false
 		}
 		first, last := planned.FirstName.ValueString(), planned.LastName.ValueString()
-		if err := updateMemberDetails(ctx, client, id, prior.Status.ValueString(), first, last, roles); err != nil {
+		if err := updateMemberDetails(ctx, client, id, !acceptedInvitation(prior.Status), first, last, roles); err != nil {
 			addAPIError(diags, fmt.Sprintf("Cannot update the membership of %s", email), err)
 			return false
 		}
@@ -225,16 +239,25 @@ func updateMembership(ctx context.Context, client *iam.Client, prior, planned me
 	return sent
 }
 
-// updateMemberDetails changes an invitation that was not accepted through the invitation, and a member
-// who accepted through the user. The update of a user replaces every field of the user, so those
-// Terraform does not manage (phone, language, avatar, ...) are read just before and sent back as they are.
-func updateMemberDetails(ctx context.Context, client *iam.Client, id int64, status, first, last string, roles []int64) error {
-	if status == iam.UserStatusPending || status == iam.UserStatusExpired {
-		return client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+// updateMemberDetails changes an invitation that was not accepted (invited) through the invitation, and
+// a member who accepted through the user. An invitation that is gone may have been accepted since the
+// refresh: the user is then read again, and updated as the member they are now. The update of a user
+// replaces every field of the user, so those Terraform does not manage (phone, language, avatar, ...)
+// are read just before and sent back as they are.
+func updateMemberDetails(ctx context.Context, client *iam.Client, id int64, invited bool, first, last string, roles []int64) error {
+	var invitationErr error
+	if invited {
+		invitationErr = client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+		if !iam.IsNotFound(invitationErr) {
+			return invitationErr
+		}
 	}
 	user, err := client.GetUser(ctx, id)
 	if err != nil {
 		return err
+	}
+	if invitationErr != nil && !acceptedInvitation(types.StringValue(user.Status)) {
+		return invitationErr
 	}
 	update := iam.UserUpdateFrom(*user)
 	update.FirstName, update.LastName, update.Roles = &first, &last, roles
