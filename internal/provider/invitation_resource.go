@@ -65,8 +65,10 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		},
 		"status": schema.StringAttribute{
 			Description: "`PENDING` until the invitation is accepted, then `ACTIVE`; `EXPIRED` for an invitation " +
-				"that was not accepted in time (planned for replacement, unless `active` is `false`); `INACTIVE` for a " +
-				"deactivated member.",
+				"that was not accepted in time (planned for replacement, with a warning, unless `active` is `false`); " +
+				"`INACTIVE` for a deactivated member. A workspace may also answer `EXPIRED` for a member whose " +
+				"`access_expires_at` has passed: such a member is never invited again; a later `access_expires_at` " +
+				"gives them access back.",
 			Computed:      true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
@@ -77,7 +79,8 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"Creating the resource invites the address; the person accepts by email, and `status` turns from " +
 			"`PENDING` to `ACTIVE` on the next refresh. Names, roles and access expiration stay manageable in both " +
 			"states, and a member who accepted can be deactivated with `active = false`. An invitation that expired " +
-			"(`EXPIRED`) is planned for replacement, which sends a new invitation. Destroying the resource deletes a " +
+			"(`EXPIRED`) before it was accepted is planned for replacement, which sends a new invitation, and the plan warns " +
+			"of it; a member whose `access_expires_at` has passed is never invited again. Destroying the resource deletes a " +
 			"pending invitation, or removes a member from the workspace; it never deletes the person's Synerise account. " +
 			"An update of a member who accepted sends back, as they are, the fields of the user Terraform does not " +
 			"manage (phone, language, avatar, ...), read just before.\n\n" +
@@ -123,6 +126,7 @@ func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.Modify
 	// would withdraw it before learning that active = false means to keep it. The next plan, with
 	// active known, sends it again if it must.
 	case reinvited(state, plan) && !plan.Active.IsUnknown():
+		addReinvitationWarning(&resp.Diagnostics, path.Root("status"), plan.Email.ValueString())
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
 		resp.RequiresReplace.Append(path.Root("status"))

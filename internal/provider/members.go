@@ -165,10 +165,36 @@ func acceptedInvitation(status types.String) bool {
 	return status.ValueString() == iam.UserStatusActive || status.ValueString() == iam.UserStatusInactive
 }
 
+// accessEnded reports whether an access expiration is known and has passed.
+func accessEnded(at timetypes.RFC3339, now time.Time) bool {
+	if at.IsNull() || at.IsUnknown() {
+		return false
+	}
+	t, diags := at.ValueRFC3339Time()
+	return !diags.HasError() && !t.After(now)
+}
+
+// accessRanOut reports whether m is EXPIRED because its access time has passed. The API's EXPIRED
+// has two readings: an invitation that was not accepted in time, which a new invitation cures, and a
+// member whose access time ran out, whom a new invitation would take out of the workspace and invite
+// as a stranger. A member whose access time has passed is read the second way: moving
+// access_expires_at, not a new invitation, gives them access again.
+func accessRanOut(m memberModel) bool {
+	return m.Status.ValueString() == iam.UserStatusExpired && accessEnded(m.AccessExpiresAt, time.Now())
+}
+
 // reinvited reports whether a member whose invitation expired is to be invited again: unless active
-// is false, which leaves the expired invitation as it is.
+// is false, which leaves the expired invitation as it is, or the member's access time ran out.
 func reinvited(prior, planned memberModel) bool {
-	return prior.Status.ValueString() == iam.UserStatusExpired && !planned.Active.Equal(types.BoolValue(false))
+	return prior.Status.ValueString() == iam.UserStatusExpired && !accessRanOut(prior) && !planned.Active.Equal(types.BoolValue(false))
+}
+
+// addReinvitationWarning says what the plan of a member whose invitation expired does, which the
+// diff shows only as a new id and status.
+func addReinvitationWarning(diags *diag.Diagnostics, at path.Path, email string) {
+	diags.AddAttributeWarning(at, "Expired invitation sent again",
+		fmt.Sprintf("The invitation of %s expired before it was accepted (status EXPIRED), and no access time ran out: the apply "+
+			"deletes it and invites %s again, which mails a new invitation. To leave it as it is, set active = false.", email, email))
 }
 
 // deactivationRefused reports whether planned deactivates a pending invitation: a new member (prior
@@ -191,7 +217,7 @@ func addDeactivationRefused(diags *diag.Diagnostics, at path.Path, email string)
 // updates is unknown too: the invitee may accept before the update, which then reads them back as ACTIVE.
 func plannedStatus(prior, planned memberModel) types.String {
 	switch {
-	case planned.Active.IsUnknown():
+	case planned.Active.IsUnknown() || accessMayEndOrResume(prior, planned):
 		return types.StringUnknown()
 	case prior.Status.ValueString() == iam.UserStatusPending && membershipUpdateSends(prior, planned):
 		return types.StringUnknown()
@@ -202,6 +228,14 @@ func plannedStatus(prior, planned memberModel) types.String {
 	default:
 		return types.StringValue(iam.UserStatusInactive)
 	}
+}
+
+// accessMayEndOrResume reports whether planned moves the access time of a member past now or back: a
+// member whose access time has passed may read as EXPIRED, so the status is known only after the apply.
+func accessMayEndOrResume(prior, planned memberModel) bool {
+	now := time.Now()
+	return !sameExpiration(prior.AccessExpiresAt, planned.AccessExpiresAt) &&
+		(planned.AccessExpiresAt.IsUnknown() || accessEnded(prior.AccessExpiresAt, now) || accessEnded(planned.AccessExpiresAt, now))
 }
 
 // detailsChanged reports whether planned changes the names or the roles of a member.
@@ -256,7 +290,7 @@ func updateMemberDetails(ctx context.Context, client *iam.Client, id int64, invi
 	if err != nil {
 		return err
 	}
-	if invitationErr != nil && !acceptedInvitation(types.StringValue(user.Status)) {
+	if now := invitationModel(user, memberModel{}); invitationErr != nil && !acceptedInvitation(now.Status) && !accessRanOut(now) {
 		return invitationErr
 	}
 	update := iam.UserUpdateFrom(*user)
@@ -288,9 +322,10 @@ type activationChange struct {
 }
 
 // activationChangeOf is the change of activation from prior to planned, if any: only members who
-// accepted their invitation are (de)activated.
+// accepted their invitation are (de)activated, those whose access time ran out included.
 func activationChangeOf(prior, planned memberModel) (activationChange, bool) {
-	if !acceptedInvitation(prior.Status) || planned.Active.IsUnknown() || planned.Active.Equal(prior.Active) {
+	accepted := acceptedInvitation(prior.Status) || accessRanOut(prior)
+	if !accepted || planned.Active.IsUnknown() || planned.Active.Equal(prior.Active) {
 		return activationChange{}, false
 	}
 	return activationChange{id: prior.ID.ValueInt64(), email: planned.Email.ValueString(), active: planned.Active.ValueBool()}, true

@@ -3,8 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -13,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
 )
 
 // acceptedBeforeApply is a pre-apply plan check that does not check: it has the invitees accept their
@@ -121,4 +128,165 @@ func TestAccInvitationsResource_acceptedBetweenPlanAndApply(t *testing.T) {
 			},
 		},
 	})
+}
+
+// newAccessEndsAsExpiredWorkspace is a workspace that answers EXPIRED for a member whose access time
+// has passed, as well as for an invitation that was not accepted in time.
+func newAccessEndsAsExpiredWorkspace(t *testing.T) *testWorkspace {
+	t.Helper()
+	return newTestWorkspaceWith(t, mockserver.Options{Without: []mockserver.Assumption{mockserver.ExpiredIsAnUnacceptedInvitation}})
+}
+
+// The second reading of EXPIRED: a member whose access time has passed is a member still, never invited
+// again (which would take them out of the workspace and invite them as a stranger). The plan that ends
+// their access leaves status to the apply; later plans are empty; a later access time gives them back
+// their status, in place.
+func TestAccInvitationResource_accessRanOutIsNotReinvited(t *testing.T) {
+	w := newAccessEndsAsExpiredWorkspace(t)
+	status := tfjsonpath.New("status")
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:            w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id"))},
+			},
+			{
+				PreConfig: func() { w.accept(t, "ada@example.com") },
+				Config:    w.config(memberRoles + adaInvitation("synerise_role.auditor.id", `access_expires_at = "2001-01-01T00:00:00Z"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue("synerise_invitation.ada", status),
+					},
+					// EXPIRED, and no replacement.
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", status, knownvalue.StringExact("EXPIRED")),
+					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
+				},
+				Check: w.expectUser(t, "ada@example.com", iam.UserStatusExpired, 1),
+			},
+			{
+				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", `access_expires_at = "2030-01-31T00:00:00Z"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue("synerise_invitation.ada", status),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("synerise_invitation.ada", status, knownvalue.StringExact("ACTIVE")),
+					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
+					w.expectInvitationMails("ada@example.com", 1),
+				),
+			},
+		},
+	})
+}
+
+// Both readings of EXPIRED in one workspace: grace's invitation expired before she accepted it, and a
+// new one is sent; ada accepted, and her access time ran out, so she stays the member she is, and the
+// invitation she accepted is not sent again.
+func TestAccInvitationsResource_bothReadingsOfExpired(t *testing.T) {
+	w := newAccessEndsAsExpiredWorkspace(t)
+	members := func(adaExpires string) string {
+		return w.config(membersConfig(map[string]string{
+			"ada":   fmt.Sprintf(`email = "ada@example.com", role_ids = [synerise_role.auditor.id], access_expires_at = %q`, adaExpires),
+			"grace": `email = "grace@example.com", role_ids = [synerise_role.auditor.id]`,
+		}))
+	}
+	adaID := statecheck.CompareValue(compare.ValuesSame())
+	graceID := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: members("2030-01-31T00:00:00Z"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					adaID.AddStateValue("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
+					graceID.AddStateValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
+				},
+			},
+			{
+				PreConfig: func() {
+					w.accept(t, "ada@example.com")
+					w.expire(t, "grace@example.com")
+				},
+				Config: members("2001-01-01T00:00:00Z"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
+						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("id"), knownvalue.NotNull()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					adaID.AddStateValue("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
+					graceID.AddStateValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
+					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact("EXPIRED")),
+					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("grace").AtMapKey("status"), knownvalue.StringExact("PENDING")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusExpired, 1),
+					w.expectInvitationMails("ada@example.com", 1),
+					w.expectInvitationMails("grace@example.com", 2),
+				),
+			},
+			{
+				// A later access time gives ada her access back, in place.
+				Config: members("2030-01-31T00:00:00Z"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					adaID.AddStateValue("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
+					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact("ACTIVE")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
+					w.expectInvitationMails("ada@example.com", 1),
+					w.expectInvitationMails("grace@example.com", 2),
+				),
+			},
+		},
+	})
+}
+
+// Which EXPIRED member is invited again: one whose invitation expired, unless active is false; never
+// one whose access time has passed, whatever the status before.
+func TestReinvitedUnderBothReadingsOfExpired(t *testing.T) {
+	t.Parallel()
+	expiredWith := func(accessExpiresAt timetypes.RFC3339) memberModel {
+		return memberModel{Status: types.StringValue(iam.UserStatusExpired), AccessExpiresAt: accessExpiresAt, Active: types.BoolValue(true)}
+	}
+	active, inactive := memberModel{Active: types.BoolValue(true)}, memberModel{Active: types.BoolValue(false)}
+	cases := []struct {
+		name           string
+		prior, planned memberModel
+		want           bool
+	}{
+		{"invitation expired", expiredWith(timetypes.NewRFC3339Null()), active, true},
+		{"invitation expired, access until later", expiredWith(timetypes.NewRFC3339ValueMust("2999-01-01T00:00:00Z")), active, true},
+		{"invitation expired, left as it is", expiredWith(timetypes.NewRFC3339Null()), inactive, false},
+		{"access time ran out", expiredWith(timetypes.NewRFC3339ValueMust("2001-01-01T00:00:00Z")), active, false},
+		{"pending", memberModel{Status: types.StringValue(iam.UserStatusPending)}, active, false},
+	}
+	for _, c := range cases {
+		if got := reinvited(c.prior, c.planned); got != c.want {
+			t.Errorf("%s: reinvited = %v, want %v", c.name, got, c.want)
+		}
+	}
+	var diags diag.Diagnostics
+	addReinvitationWarning(&diags, path.Root("status"), "grace@example.com")
+	if diags.WarningsCount() != 1 || !strings.Contains(diags[0].Detail(), "mails a new invitation") ||
+		!strings.Contains(diags[0].Detail(), "set active = false") {
+		t.Errorf("the warning of a new invitation does not say what the apply does and how to avoid it: %v", diags)
+	}
 }
