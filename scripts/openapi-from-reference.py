@@ -388,6 +388,9 @@ assumptions = [
   'The update of another user (POST /uauth/users/{userId}) is a full update: fields the request leaves out are cleared, the '
   'harshest reading of a reference that does not say. A client that changes some fields sends the others back as they are.',
   'Activation and deactivation apply to members who accepted their invitation; a PENDING or EXPIRED invitation is refused with 409.',
+  'A user is EXPIRED when their invitation was not accepted in time; a member whose access time (PUT /uauth/users/{userId}/access-time) '
+  'has passed keeps their status. The reference does not explain EXPIRED: a workspace may answer it for such a member too, and '
+  'the mock does so when it runs without this assumption.',
   'Deleting a role group that still contains roles answers 409.',
   'Enums the reference truncates with "…" (user status, language) are completed plausibly.',
   'The three business-profile listings and the v2 users listing are in the index only; their parameters follow their detailed siblings.',

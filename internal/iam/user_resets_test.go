@@ -81,3 +81,45 @@ func TestAnMFAResetIsRetriedLikeARead(t *testing.T) {
 		t.Errorf("calls = %d, want 1 + 3 retries", calls.Load())
 	}
 }
+
+// A reset whose caller gives up once the API has it (Terraform interrupted) may have mailed a link:
+// the error says so, and the request is not sent again.
+func TestAPasswordResetInterruptedAfterItWasSentMayHaveHappened(t *testing.T) {
+	t.Parallel()
+	arrived := make(chan struct{})
+	var calls atomic.Int32
+	c := newTestClient(t, func(_ http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		close(arrived)
+		<-r.Context().Done()
+	}, Config{MaxRetries: 3, MinRetryWait: time.Millisecond, MaxRetryWait: time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-arrived
+		cancel()
+	}()
+	err := c.ResetUserPassword(ctx, 12)
+	var unconfirmed *UnconfirmedResetError
+	if !errors.As(err, &unconfirmed) || !unconfirmed.Interrupted || !errors.Is(err, context.Canceled) {
+		t.Errorf("error = %v, want an interrupted *UnconfirmedResetError", err)
+	}
+	if calls.Load() != 1 {
+		t.Errorf("the reset was sent %d times, want once", calls.Load())
+	}
+}
+
+// A reset interrupted before anything was sent certainly did not happen: the error is the interruption alone.
+func TestAPasswordResetInterruptedBeforeItWasSentDidNotHappen(t *testing.T) {
+	t.Parallel()
+	c, calls := failingServer(t, http.StatusOK)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := c.ResetUserPassword(ctx, 12)
+	var unconfirmed *UnconfirmedResetError
+	if !errors.Is(err, context.Canceled) || errors.As(err, &unconfirmed) {
+		t.Errorf("error = %v, want the cancellation alone", err)
+	}
+	if calls.Load() != 0 {
+		t.Errorf("the reset was sent %d times, want never", calls.Load())
+	}
+}

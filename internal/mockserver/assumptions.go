@@ -30,11 +30,17 @@ const (
 	// VerificationCodeField: initialize-code answers {"verificationCode": ...}. Without it the code
 	// comes in another field, {"code": ...}.
 	VerificationCodeField Assumption = "initialize-code answers with a verificationCode field"
+	// ExpiredIsAnUnacceptedInvitation: a user is EXPIRED when their invitation was not accepted in time;
+	// a member whose access time (access-time) has passed keeps their status. Without it such a member
+	// reads as EXPIRED, the other reading of a status the reference does not explain; they stay a member
+	// who accepted all the same (the invitation's update and delete do not find them, and moving the
+	// access time into the future gives them their status back).
+	ExpiredIsAnUnacceptedInvitation Assumption = "EXPIRED is an invitation that was not accepted in time"
 )
 
 var knownAssumptions = []Assumption{
 	RolesInGroupListings, InvitedUserInAnswer, InvitedUsersInAnswer, BulkInviteAnswersAList,
-	DefiniteVerification, VerificationCodeField,
+	DefiniteVerification, VerificationCodeField, ExpiredIsAnUnacceptedInvitation,
 }
 
 // newContradictions panics on an unknown assumption, a defect of the test that names it.

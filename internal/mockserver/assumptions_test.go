@@ -1,6 +1,7 @@
 package mockserver
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -87,6 +88,34 @@ func TestAnswersWithoutAssumptions(t *testing.T) {
 		api.expect(http.MethodGet, "/uauth/managed-domains/initialize-code", nil, http.StatusOK, &answer)
 		if _, ok := answer["verificationCode"]; ok || !strings.HasPrefix(answer["code"], "synerise-domain-verification=") {
 			t.Errorf("answer %v", answer)
+		}
+	})
+
+	t.Run("a member whose access time passed reads as EXPIRED", func(t *testing.T) {
+		t.Parallel()
+		for _, contradicted := range []bool{false, true} {
+			var api *testAPI
+			want := statusActive
+			if api = newTestAPIWith(t, Options{Token: testToken}); contradicted {
+				api, want = without(t, ExpiredIsAnUnacceptedInvitation), statusExpired
+			}
+			id := api.mock.AddMember("ada@example.com")
+			user := fmt.Sprintf("/uauth/users/%d", id)
+			api.expect(http.MethodPut, user+"/access-time", `{"expirationDate":"2001-01-01T00:00:00Z"}`, http.StatusOK, nil)
+			var read userDoc
+			var expired pageDoc[userDoc]
+			api.expect(http.MethodGet, user, nil, http.StatusOK, &read)
+			api.expect(http.MethodGet, "/uauth/users/listing?page=0&size=10&status=EXPIRED&search=", nil, http.StatusOK, &expired)
+			if read.Status != want || (len(expired.Content) == 1) != contradicted {
+				t.Errorf("contradicted %v: the member reads as %s and the EXPIRED listing holds %d users, want %s", contradicted, read.Status, len(expired.Content), want)
+			}
+			// Still a member who accepted: no invitation to update, and later access gives the status back.
+			api.expectError(http.MethodPost, fmt.Sprintf("/uauth/users/invitations/%d", id), `{"firstName":"Ada"}`, http.StatusNotFound)
+			api.expect(http.MethodPut, user+"/access-time", `{"expirationDate":"2999-01-01T00:00:00Z"}`, http.StatusOK, nil)
+			api.expect(http.MethodGet, user, nil, http.StatusOK, &read)
+			if read.Status != statusActive {
+				t.Errorf("contradicted %v: with access until 2999 the member reads as %s", contradicted, read.Status)
+			}
 		}
 	})
 

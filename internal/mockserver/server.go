@@ -84,6 +84,7 @@ func New(opts Options) *Server {
 	for _, rt := range s.apiRoutes() {
 		s.api.handle(rt.pattern, s.handler(rt))
 	}
+	s.st.expiredWhenAccessEnds = !s.assumes(ExpiredIsAnUnacceptedInvitation)
 	s.registerControls()
 	return s
 }

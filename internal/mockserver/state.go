@@ -151,6 +151,7 @@ func (s *Server) LoadState(r io.Reader) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	st.expiredWhenAccessEnds = s.st.expiredWhenAccessEnds
 	s.st = st
 	return nil
 }

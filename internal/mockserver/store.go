@@ -31,6 +31,10 @@ type store struct {
 
 	// outbox is every email the workspace sent, oldest first.
 	outbox []Mail
+
+	// expiredWhenAccessEnds answers a member whose access time has passed as EXPIRED (Options.Without
+	// ExpiredIsAnUnacceptedInvitation).
+	expiredWhenAccessEnds bool
 }
 
 type roleGroup struct {
@@ -88,6 +92,16 @@ type user struct {
 // accepted: PENDING, or EXPIRED.
 func (u *user) unacceptedInvitation() bool {
 	return u.member && (u.status == statusPending || u.status == statusExpired)
+}
+
+// statusOf is the status the API answers for u: the one it keeps, unless the workspace reads a member
+// whose access time has passed as EXPIRED.
+func (st *store) statusOf(u *user) string {
+	accepted := u.status == statusActive || u.status == statusInactive
+	if st.expiredWhenAccessEnds && accepted && u.accessExpiration != nil && !u.accessExpiration.After(time.Now()) {
+		return statusExpired
+	}
+	return u.status
 }
 
 // mfaState is a user's multi-factor authentication: active is the type in use ("" for none), pending

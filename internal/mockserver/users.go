@@ -114,7 +114,7 @@ func (p *profileRequest) apply(u *user) {
 func (st *store) userJSON(u *user) userJSON {
 	out := userJSON{
 		ID: u.id, Email: u.email, FirstName: u.firstName, LastName: u.lastName,
-		Status: u.status, Roles: []userRoleJSON{},
+		Status: st.statusOf(u), Roles: []userRoleJSON{},
 		MFAEnabled: u.mfa.active != "", CreatedAt: formatTime(u.createdAt),
 		Avatar: u.avatar, Phone: u.phone, Language: u.language, OrganizationRole: u.organizationRole,
 		Introduction: u.introduction, Description: u.description, Confirmed: u.confirmed,
@@ -164,7 +164,7 @@ func (s *Server) listUsers(r *http.Request) (reply, error) {
 	defer s.mu.Unlock()
 	var matched []userJSON
 	for _, u := range s.st.membersByID() {
-		if status != "ALL" && u.status != status {
+		if status != "ALL" && s.st.statusOf(u) != status {
 			continue
 		}
 		if search != "" && !strings.Contains(strings.ToLower(u.firstName), search) &&

@@ -37,15 +37,19 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		detail += "\n\n" + findBeforeCreatingAgain(unknown)
 	}
 	var unconfirmed *iam.UnconfirmedResetError
-	if errors.As(err, &unconfirmed) {
-		detail += fmt.Sprintf("\n\nThe API may have mailed user %d a password reset link all the same, so the provider did not send "+
-			"the request again. Ask them whether a link arrived before invoking the action again: each reset mails a new "+
-			"link and voids the one before.", unconfirmed.UserID)
+	reset := errors.As(err, &unconfirmed)
+	if reset {
+		detail += "\n\n" + resetMayHaveHappened(unconfirmed)
 	}
 	var timeout *iam.TimeoutError
 	if errors.As(err, &timeout) {
 		detail += fmt.Sprintf("\n\nThe API did not answer within %s. If it is slow rather than down, raise request_timeout in the provider "+
-			"block (or %s); max_retries and max_retry_wait give it more and longer chances.", timeout.Timeout, envRequestTimeout)
+			"block (or %s)", timeout.Timeout, envRequestTimeout)
+		// A password reset that may have reached the API is never sent again, whatever max_retries says.
+		if !reset {
+			detail += "; max_retries and max_retry_wait give it more and longer chances"
+		}
+		detail += "."
 	}
 	switch {
 	case iam.IsUnauthorized(err):
@@ -59,6 +63,18 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		}
 	}
 	diags.AddError(summary, detail)
+}
+
+// resetMayHaveHappened explains a password reset that was not confirmed: the API may have mailed the
+// link, and sending the reset again would void it.
+func resetMayHaveHappened(e *iam.UnconfirmedResetError) string {
+	what := "The request may have reached the API before it failed"
+	if e.Interrupted {
+		what = "The request was interrupted after it was sent"
+	}
+	return fmt.Sprintf("%s, so a link may have been mailed to user %d all the same; the provider did not send the request "+
+		"again. Ask them whether a link arrived before invoking the action again: each reset mails a new link and voids "+
+		"the one before.", what, e.UserID)
 }
 
 // findBeforeCreatingAgain explains a create whose outcome is unknown: the object may exist without

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -333,7 +333,7 @@ resource "synerise_invitations" "team" {
 }
 
 // An expiration in the past is a warning, not an error: the plan succeeds (the warning itself is
-// asserted by TestAccessExpirationInThePast).
+// asserted by TestPastAccessExpirationWarnsInThePlanThatSetsIt).
 func TestAccHostileValues_pastAccessExpirationPlans(t *testing.T) {
 	w := newTestWorkspace(t)
 	resource.ParallelTest(t, resource.TestCase{
@@ -348,42 +348,51 @@ func TestAccHostileValues_pastAccessExpirationPlans(t *testing.T) {
 	})
 }
 
-func TestAccessExpirationInThePast(t *testing.T) {
+// A time that has passed warns in the plan that sets it: for a new member, or when it changes. A plan
+// that keeps the time the state holds, in any notation, is quiet.
+func TestPastAccessExpirationWarnsInThePlanThatSetsIt(t *testing.T) {
 	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
-	v := accessExpirationInThePast{now: func() time.Time { return now }}
+	m := pastAccessExpiration{now: func() time.Time { return now }}
 	for _, tc := range []struct {
-		value types.String
-		warns bool
+		state, plan types.String
+		warns       bool
 	}{
-		{types.StringValue("2026-05-01T11:59:59Z"), true},
+		{types.StringNull(), types.StringValue("2026-05-01T11:59:59Z"), true},
 		// 11:30 UTC: in the past, though its clock reads later than now's.
-		{types.StringValue("2026-05-01T13:30:00+02:00"), true},
-		{types.StringValue("2026-05-01T12:00:01Z"), false},
-		{types.StringValue("2026-05-01T08:00:01-04:00"), false},
-		{types.StringNull(), false},
-		{types.StringUnknown(), false},
+		{types.StringNull(), types.StringValue("2026-05-01T13:30:00+02:00"), true},
+		{types.StringValue("2027-01-01T00:00:00Z"), types.StringValue("2026-05-01T11:59:59Z"), true},
+		{types.StringValue("2026-04-01T00:00:00Z"), types.StringValue("2026-05-01T11:59:59Z"), true},
+		// Kept: warned of when it was set.
+		{types.StringValue("2026-05-01T11:59:59Z"), types.StringValue("2026-05-01T11:59:59Z"), false},
+		{types.StringValue("2026-05-01T11:59:59Z"), types.StringValue("2026-05-01T13:59:59+02:00"), false},
+		{types.StringNull(), types.StringValue("2026-05-01T12:00:01Z"), false},
+		{types.StringNull(), types.StringValue("2026-05-01T08:00:01-04:00"), false},
+		{types.StringValue("2026-04-01T00:00:00Z"), types.StringNull(), false},
+		{types.StringNull(), types.StringUnknown(), false},
 		// The attribute's type reports a malformed time; the warning stays out of the way.
-		{types.StringValue("next tuesday"), false},
+		{types.StringNull(), types.StringValue("next tuesday"), false},
 	} {
-		resp := &validator.StringResponse{}
-		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("access_expires_at"), ConfigValue: tc.value}, resp)
-		if resp.Diagnostics.ErrorsCount() > 0 {
-			t.Errorf("%s: errors %v, want at most a warning", tc.value, resp.Diagnostics)
+		resp := &planmodifier.StringResponse{PlanValue: tc.plan}
+		m.PlanModifyString(context.Background(), planmodifier.StringRequest{
+			Path: path.Root("access_expires_at"), StateValue: tc.state, PlanValue: tc.plan, ConfigValue: tc.plan,
+		}, resp)
+		if resp.Diagnostics.ErrorsCount() > 0 || !resp.PlanValue.Equal(tc.plan) {
+			t.Errorf("%s → %s: errors %v, plan %s; want at most a warning, and the plan as it was", tc.state, tc.plan, resp.Diagnostics, resp.PlanValue)
 		}
 		warnings := resp.Diagnostics.Warnings()
 		if !tc.warns {
 			if len(warnings) > 0 {
-				t.Errorf("%s: warned %v", tc.value, warnings)
+				t.Errorf("%s → %s: warned %v", tc.state, tc.plan, warnings)
 			}
 			continue
 		}
 		if len(warnings) != 1 {
-			t.Errorf("%s: %d warnings, want 1", tc.value, len(warnings))
+			t.Errorf("%s → %s: %d warnings, want 1", tc.state, tc.plan, len(warnings))
 			continue
 		}
-		if detail := warnings[0].Detail(); !strings.Contains(detail, tc.value.ValueString()) ||
+		if detail := warnings[0].Detail(); !strings.Contains(detail, tc.plan.ValueString()) ||
 			!strings.Contains(detail, "unable to use the workspace") || !strings.Contains(detail, "remove access_expires_at") {
-			t.Errorf("%s: the warning says %q; it should name the time, say the member cannot use the workspace, and what to do", tc.value, detail)
+			t.Errorf("%s: the warning says %q; it should name the time, say the member cannot use the workspace, and what to do", tc.plan, detail)
 		}
 	}
 }

@@ -66,8 +66,10 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		},
 		"status": schema.StringAttribute{
 			Description: "`PENDING` until the invitation is accepted, then `ACTIVE`; `EXPIRED` for an invitation " +
-				"that was not accepted in time (planned for replacement, unless `active` is `false`); `INACTIVE` for a " +
-				"deactivated member.",
+				"that was not accepted in time (planned for replacement, with a warning, unless `active` is `false`); " +
+				"`INACTIVE` for a deactivated member. A workspace may also answer `EXPIRED` for a member whose " +
+				"`access_expires_at` has passed: such a member is never invited again; a later `access_expires_at` " +
+				"gives them access back.",
 			Computed:      true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
@@ -78,7 +80,8 @@ func (r *InvitationResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"Creating the resource invites the address; the person accepts by email, and `status` turns from " +
 			"`PENDING` to `ACTIVE` on the next refresh. Names, roles and access expiration stay manageable in both " +
 			"states, and a member who accepted can be deactivated with `active = false`. An invitation that expired " +
-			"(`EXPIRED`) is planned for replacement, which sends a new invitation. Destroying the resource deletes a " +
+			"(`EXPIRED`) before it was accepted is planned for replacement, which sends a new invitation, and the plan warns " +
+			"of it; a member whose `access_expires_at` has passed is never invited again. Destroying the resource deletes a " +
 			"pending invitation, or removes a member from the workspace; it never deletes the person's Synerise account. " +
 			"An update of a member who accepted sends back, as they are, the fields of the user Terraform does not " +
 			"manage (phone, language, avatar, ...), read just before.\n\n" +
@@ -125,6 +128,7 @@ func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.Modify
 	// would withdraw it before learning that active = false means to keep it. The next plan, with
 	// active known, sends it again if it must.
 	case reinvited(state, plan) && !plan.Active.IsUnknown():
+		addReinvitationWarning(&resp.Diagnostics, path.Root("status"), plan.Email.ValueString())
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
 		resp.RequiresReplace.Append(path.Root("status"))
@@ -232,11 +236,18 @@ func (r *InvitationResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	// A respelled email address or expiration alone changes nothing the API keeps: nothing is sent.
-	updateMembership(ctx, r.client, state, plan, &resp.Diagnostics)
+	sent := updateMembership(ctx, r.client, state, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if change, ok := activationChangeOf(state, plan); ok && !setActivations(ctx, r.client, []activationChange{change}, &resp.Diagnostics) {
+	change, activates := activationChangeOf(state, plan)
+	if activates && !setActivations(ctx, r.client, []activationChange{change}, &resp.Diagnostics) {
+		return
+	}
+	if !sent && !activates && !plan.Status.IsUnknown() {
+		// Nothing was sent, so the plan is what the workspace holds; reading the member back could find
+		// an invitation accepted since the refresh, which the plan promised as PENDING.
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
 	r.readInto(ctx, r.client.GetUser, state.ID.ValueInt64(), plan, &resp.State, &resp.Diagnostics)

@@ -89,7 +89,10 @@ func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.Modif
 		switch {
 		case deactivationRefused(stays, m):
 			addDeactivationRefused(&resp.Diagnostics, path.Root("members").AtMapKey(label).AtName("active"), m.Email.ValueString())
-		case stays == nil || reinvited(*stays, m):
+		case stays == nil:
+			m.ID, m.Status = types.Int64Unknown(), types.StringUnknown()
+		case reinvited(*stays, m):
+			addReinvitationWarning(&resp.Diagnostics, path.Root("members").AtMapKey(label), m.Email.ValueString())
 			m.ID, m.Status = types.Int64Unknown(), types.StringUnknown()
 		default:
 			m.ID, m.Status = stays.ID, plannedStatus(*stays, m)

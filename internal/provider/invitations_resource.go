@@ -102,8 +102,9 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			Computed:    true,
 		},
 		"status": schema.StringAttribute{
-			Description: "`PENDING`, `ACTIVE`, `EXPIRED` (invited again on the next apply, unless `active` is `false`) " +
-				"or `INACTIVE`.",
+			Description: "`PENDING`, `ACTIVE`, `EXPIRED` (an invitation not accepted in time: invited again on the next " +
+				"apply, with a warning in the plan, unless `active` is `false`; a member whose `access_expires_at` has " +
+				"passed, which a workspace may also answer as `EXPIRED`, is never invited again) or `INACTIVE`.",
 			Computed: true,
 		},
 	})
@@ -111,7 +112,7 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 		Version: 1,
 		Description: "The memberships of many email addresses at once, for onboarding a team or a whole organisation.\n\n" +
 			"Each member behaves as a `synerise_invitation`: invited as `PENDING`, `ACTIVE` once accepted, deactivated " +
-			"with `active = false`, re-invited when `EXPIRED`, removed from the workspace (never deleted) when taken " +
+			"with `active = false`, re-invited when their invitation expired, removed from the workspace (never deleted) when taken " +
 			"out of `members`. The difference is the cost: new members are invited with one bulk request, removed ones " +
 			"with one request per kind, (de)activated ones likewise, and the whole set is refreshed from one listing, " +
 			"so 200 members cost a handful of requests instead of 200. Destroying the resource removes every member " +

@@ -14,9 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
@@ -67,11 +67,11 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Description: "When the member's access to the workspace ends, in RFC 3339 (`2027-01-31T00:00:00Z`, or " +
 				"with an offset such as `2027-01-31T01:00:00+01:00`); unset means no expiration. Times are compared " +
 				"as instants, to the second: the API answers in UTC, and the state keeps the configuration's notation " +
-				"of the same instant. A time that has passed is accepted with a warning, since the member then " +
-				"cannot use the workspace.",
-			CustomType: timetypes.RFC3339Type{},
-			Optional:   true,
-			Validators: []validator.String{accessExpirationInThePast{now: time.Now}},
+				"of the same instant. A time that has passed is accepted with a warning in the plan that sets it, since " +
+				"the member then cannot use the workspace; later plans that keep it do not repeat the warning.",
+			CustomType:    timetypes.RFC3339Type{},
+			Optional:      true,
+			PlanModifiers: []planmodifier.String{pastAccessExpiration{now: time.Now}},
 		},
 		"active": schema.BoolAttribute{
 			Description: "Whether the member may use the workspace; `true` by default. `false` deactivates a member " +
@@ -85,6 +85,38 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Default:  booldefault.StaticBool(true),
 		},
 	}
+}
+
+// pastAccessExpiration warns, in the plan that sets it, of an access expiration that has passed: the
+// API takes it, and the member can no longer use the workspace, which is rarely what the configuration
+// meant. A plan that keeps the time the state holds says nothing: the warning was given when it was
+// set, and repeating it in every later plan would only teach people to ignore warnings.
+type pastAccessExpiration struct {
+	now func() time.Time
+}
+
+func (m pastAccessExpiration) Description(context.Context) string {
+	return "warns, in the plan that sets it, of a time that has passed, since the member then cannot use the workspace"
+}
+
+func (m pastAccessExpiration) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (m pastAccessExpiration) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	planned := req.PlanValue
+	if planned.IsNull() || planned.IsUnknown() || (!req.StateValue.IsNull() && sameInstant(req.StateValue.ValueString(), planned.ValueString())) {
+		return
+	}
+	// An unparsable time is the attribute type's error to report.
+	at, err := time.Parse(time.RFC3339, planned.ValueString())
+	if err != nil || at.After(m.now()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, "Access expiration in the past",
+		fmt.Sprintf("%s has passed: once applied, the member loses access and will be unable to use the workspace. "+
+			"Set a time in the future to grant access until then, or remove %s for access without an end.",
+			planned.ValueString(), req.Path))
 }
 
 // invitationModel maps a user onto the state, keeping the configuration's spelling of values the API
@@ -133,10 +165,36 @@ func acceptedInvitation(status types.String) bool {
 	return status.ValueString() == iam.UserStatusActive || status.ValueString() == iam.UserStatusInactive
 }
 
+// accessEnded reports whether an access expiration is known and has passed.
+func accessEnded(at timetypes.RFC3339, now time.Time) bool {
+	if at.IsNull() || at.IsUnknown() {
+		return false
+	}
+	t, diags := at.ValueRFC3339Time()
+	return !diags.HasError() && !t.After(now)
+}
+
+// accessRanOut reports whether m is EXPIRED because its access time has passed. The API's EXPIRED
+// has two readings: an invitation that was not accepted in time, which a new invitation cures, and a
+// member whose access time ran out, whom a new invitation would take out of the workspace and invite
+// as a stranger. A member whose access time has passed is read the second way: moving
+// access_expires_at, not a new invitation, gives them access again.
+func accessRanOut(m memberModel) bool {
+	return m.Status.ValueString() == iam.UserStatusExpired && accessEnded(m.AccessExpiresAt, time.Now())
+}
+
 // reinvited reports whether a member whose invitation expired is to be invited again: unless active
-// is false, which leaves the expired invitation as it is.
+// is false, which leaves the expired invitation as it is, or the member's access time ran out.
 func reinvited(prior, planned memberModel) bool {
-	return prior.Status.ValueString() == iam.UserStatusExpired && !planned.Active.Equal(types.BoolValue(false))
+	return prior.Status.ValueString() == iam.UserStatusExpired && !accessRanOut(prior) && !planned.Active.Equal(types.BoolValue(false))
+}
+
+// addReinvitationWarning says what the plan of a member whose invitation expired does, which the
+// diff shows only as a new id and status.
+func addReinvitationWarning(diags *diag.Diagnostics, at path.Path, email string) {
+	diags.AddAttributeWarning(at, "Expired invitation sent again",
+		fmt.Sprintf("The invitation of %s expired before it was accepted (status EXPIRED), and no access time ran out: the apply "+
+			"deletes it and invites %s again, which mails a new invitation. To leave it as it is, set active = false.", email, email))
 }
 
 // deactivationRefused reports whether planned deactivates a pending invitation: a new member (prior
@@ -155,10 +213,13 @@ func addDeactivationRefused(diags *diag.Diagnostics, at path.Path, email string)
 }
 
 // plannedStatus is the status a plan can promise for a member who stays: the target of a change of
-// active, unknown while active is, and otherwise the prior status.
+// active, unknown while active is, and otherwise the prior status. A pending invitation that the apply
+// updates is unknown too: the invitee may accept before the update, which then reads them back as ACTIVE.
 func plannedStatus(prior, planned memberModel) types.String {
 	switch {
-	case planned.Active.IsUnknown():
+	case planned.Active.IsUnknown() || accessMayEndOrResume(prior, planned):
+		return types.StringUnknown()
+	case prior.Status.ValueString() == iam.UserStatusPending && membershipUpdateSends(prior, planned):
 		return types.StringUnknown()
 	case planned.Active.Equal(prior.Active) || !acceptedInvitation(prior.Status):
 		return prior.Status
@@ -169,18 +230,37 @@ func plannedStatus(prior, planned memberModel) types.String {
 	}
 }
 
+// accessMayEndOrResume reports whether planned moves the access time of a member past now or back: a
+// member whose access time has passed may read as EXPIRED, so the status is known only after the apply.
+func accessMayEndOrResume(prior, planned memberModel) bool {
+	now := time.Now()
+	return !sameExpiration(prior.AccessExpiresAt, planned.AccessExpiresAt) &&
+		(planned.AccessExpiresAt.IsUnknown() || accessEnded(prior.AccessExpiresAt, now) || accessEnded(planned.AccessExpiresAt, now))
+}
+
+// detailsChanged reports whether planned changes the names or the roles of a member.
+func detailsChanged(prior, planned memberModel) bool {
+	return !prior.FirstName.Equal(planned.FirstName) || !prior.LastName.Equal(planned.LastName) || !prior.RoleIDs.Equal(planned.RoleIDs)
+}
+
+// membershipUpdateSends reports whether updateMembership sends anything to bring a member from prior
+// to planned; a respelled expiration sends nothing.
+func membershipUpdateSends(prior, planned memberModel) bool {
+	return detailsChanged(prior, planned) || !sameExpiration(planned.AccessExpiresAt, prior.AccessExpiresAt)
+}
+
 // updateMembership brings the names, roles and access expiration of a member from prior to planned,
 // and reports whether it sent anything. Activation is left to setActivations, which batches it.
 func updateMembership(ctx context.Context, client *iam.Client, prior, planned memberModel, diags *diag.Diagnostics) bool {
 	id, email := prior.ID.ValueInt64(), planned.Email.ValueString()
 	sent := false
-	if !prior.FirstName.Equal(planned.FirstName) || !prior.LastName.Equal(planned.LastName) || !prior.RoleIDs.Equal(planned.RoleIDs) {
+	if detailsChanged(prior, planned) {
 		roles := int64Elements(ctx, planned.RoleIDs, diags)
 		if diags.HasError() {
 			return false
 		}
 		first, last := planned.FirstName.ValueString(), planned.LastName.ValueString()
-		if err := updateMemberDetails(ctx, client, id, prior.Status.ValueString(), first, last, roles); err != nil {
+		if err := updateMemberDetails(ctx, client, id, !acceptedInvitation(prior.Status), first, last, roles); err != nil {
 			addAPIError(diags, fmt.Sprintf("Cannot update the membership of %s", email), err)
 			return false
 		}
@@ -193,16 +273,25 @@ func updateMembership(ctx context.Context, client *iam.Client, prior, planned me
 	return sent
 }
 
-// updateMemberDetails changes an invitation that was not accepted through the invitation, and a member
-// who accepted through the user. The update of a user replaces every field of the user, so those
-// Terraform does not manage (phone, language, avatar, ...) are read just before and sent back as they are.
-func updateMemberDetails(ctx context.Context, client *iam.Client, id int64, status, first, last string, roles []int64) error {
-	if status == iam.UserStatusPending || status == iam.UserStatusExpired {
-		return client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+// updateMemberDetails changes an invitation that was not accepted (invited) through the invitation, and
+// a member who accepted through the user. An invitation that is gone may have been accepted since the
+// refresh: the user is then read again, and updated as the member they are now. The update of a user
+// replaces every field of the user, so those Terraform does not manage (phone, language, avatar, ...)
+// are read just before and sent back as they are.
+func updateMemberDetails(ctx context.Context, client *iam.Client, id int64, invited bool, first, last string, roles []int64) error {
+	var invitationErr error
+	if invited {
+		invitationErr = client.UpdateInvitation(ctx, id, iam.InvitationUpdate{FirstName: first, LastName: last, Roles: roles})
+		if !iam.IsNotFound(invitationErr) {
+			return invitationErr
+		}
 	}
 	user, err := client.GetUser(ctx, id)
 	if err != nil {
 		return err
+	}
+	if now := invitationModel(user, memberModel{}); invitationErr != nil && !acceptedInvitation(now.Status) && !accessRanOut(now) {
+		return invitationErr
 	}
 	update := iam.UserUpdateFrom(*user)
 	update.FirstName, update.LastName, update.Roles = &first, &last, roles
@@ -233,9 +322,10 @@ type activationChange struct {
 }
 
 // activationChangeOf is the change of activation from prior to planned, if any: only members who
-// accepted their invitation are (de)activated.
+// accepted their invitation are (de)activated, those whose access time ran out included.
 func activationChangeOf(prior, planned memberModel) (activationChange, bool) {
-	if !acceptedInvitation(prior.Status) || planned.Active.IsUnknown() || planned.Active.Equal(prior.Active) {
+	accepted := acceptedInvitation(prior.Status) || accessRanOut(prior)
+	if !accepted || planned.Active.IsUnknown() || planned.Active.Equal(prior.Active) {
 		return activationChange{}, false
 	}
 	return activationChange{id: prior.ID.ValueInt64(), email: planned.Email.ValueString(), active: planned.Active.ValueBool()}, true

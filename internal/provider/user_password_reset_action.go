@@ -16,8 +16,9 @@ func NewUserPasswordResetAction() action.Action {
 		what: "password",
 		description: "Has Synerise mail a member of the workspace a password reset link, for a password that leaked or was " +
 			"forgotten. Their account is locked until they set a new password. Each invocation mails a new link and voids " +
-			"the one before; should the API fail after the request may have reached it, the reset is not sent again, and " +
-			"the error says to ask the user whether a link arrived before invoking the action again.",
+			"the one before; should the API fail, or the run be interrupted, after the request may have reached it, the " +
+			"reset is not sent again, and the error says that a link may have been mailed and to ask the user whether one " +
+			"arrived before invoking the action again.",
 		reset: func(ctx context.Context, client *iam.Client, userID int64) error {
 			return client.ResetUserPassword(ctx, userID)
 		},

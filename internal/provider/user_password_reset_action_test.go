@@ -169,10 +169,38 @@ func TestAccUserPasswordResetAction_lostAnswerIsNotRepeated(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: w.config(resetOnCreate("synerise_user_password_reset", fmt.Sprint(id))),
-				ExpectError: wrappedError(fmt.Sprintf(`may have mailed user %d a password reset link all the same(?s).*`+
+				ExpectError: wrappedError(fmt.Sprintf(`a link may have been mailed to user %d all the same(?s).*`+
 					`Ask them whether a link arrived before invoking the action again`, id)),
 			},
 		},
 		CheckDestroy: w.expectPasswordResetMails("ada@example.com", 1),
+	})
+}
+
+// A reset that gets no answer in time is not sent again either, whatever max_retries says: the error
+// says a link may have been mailed and suggests a longer request_timeout, and no more retries
+// (TestAddAPIErrorOfAnUnconfirmedPasswordReset holds the wording).
+func TestAccUserPasswordResetAction_timeoutIsNotRepeated(t *testing.T) {
+	w := newTestWorkspaceWith(t, mockserver.Options{Faults: mockserver.Faults{Script: map[string][]string{
+		passwordResetRoute: {mockserver.FaultHang},
+	}}})
+	id := w.mock.AddMember("ada@example.com")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		TerraformVersionChecks:   actionsNeedTerraform1_14,
+		Steps: []resource.TestStep{
+			{
+				Config: hostileProvider(w, "request_timeout = \"1s\"\n  max_retries     = 3") +
+					resetOnCreate("synerise_user_password_reset", fmt.Sprint(id)),
+				ExpectError: wrappedError(fmt.Sprintf(`timed out after 1s per attempt; 1 attempt was made(?s).*`+
+					`a link may have been mailed to user %d all the same(?s).*raise request_timeout in the provider block \(or SYNERISE_REQUEST_TIMEOUT\)\.`, id)),
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			if n := w.mock.RequestCounts()[passwordResetRoute]; n != 1 {
+				return fmt.Errorf("the reset was sent %d times, want once", n)
+			}
+			return nil
+		},
 	})
 }

@@ -1,11 +1,9 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -66,33 +64,4 @@ func roleIDsValidators() []validator.Set {
 	return []validator.Set{
 		setvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
 	}
-}
-
-// accessExpirationInThePast warns about an access expiration that has passed: the API takes it, and the
-// member can no longer use the workspace, which is rarely what the configuration meant.
-type accessExpirationInThePast struct {
-	now func() time.Time
-}
-
-func (v accessExpirationInThePast) Description(context.Context) string {
-	return "warns when the time has passed, since the member then cannot use the workspace"
-}
-
-func (v accessExpirationInThePast) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v accessExpirationInThePast) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	// An unparsable time is the attribute type's error to report.
-	at, err := time.Parse(time.RFC3339, req.ConfigValue.ValueString())
-	if err != nil || at.After(v.now()) {
-		return
-	}
-	resp.Diagnostics.AddAttributeWarning(req.Path, "Access expiration in the past",
-		fmt.Sprintf("%s has passed: once applied, the member loses access and will be unable to use the workspace. "+
-			"Set a time in the future to grant access until then, or remove %s for access without an end.",
-			req.ConfigValue.ValueString(), req.Path))
 }
