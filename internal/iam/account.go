@@ -33,9 +33,8 @@ func (c *Client) Whoami(ctx context.Context) (Account, error) {
 		ID    json.RawMessage `json:"id"`
 		Email string          `json:"email"`
 	}
-	if json.Unmarshal(a.body, &named) != nil {
-		return Account{}, nil
-	}
+	// What is not a JSON object names nobody, and leaves named empty.
+	_ = json.Unmarshal(a.body, &named)
 	// A number, or a number in a string; anything else names no id.
 	id, err := strconv.ParseInt(strings.Trim(string(named.ID), `"`), 10, 64)
 	if err != nil {

@@ -51,24 +51,6 @@ resource "synerise_role_group" "x" { name = "x" }`,
 	})
 }
 
-func TestAccProvider_wrongToken(t *testing.T) {
-	w := newTestWorkspace(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: fmt.Sprintf(`
-provider "synerise" {
-  api_url   = %q
-  api_token = "expired-token"
-}
-resource "synerise_role_group" "x" { name = "x" }`, w.url),
-				ExpectError: regexp.MustCompile(`(?s)401 Unauthorized.*The API token is missing, expired or invalid`),
-			},
-		},
-	})
-}
-
 func TestAccProvider_missingPermission(t *testing.T) {
 	w := newTestWorkspaceWith(t, mockserver.Options{LimitedTokens: map[string][]string{"reader": {"settings_users: read"}}})
 	resource.ParallelTest(t, resource.TestCase{
