@@ -20,6 +20,10 @@ type Options struct {
 	// the reference writes them ("settings_users: read"). An operation whose x-permission a token lacks
 	// answers 403, as the API does for a user without that permission.
 	LimitedTokens map[string][]string
+	// WrongScopeTokens are tokens the API recognises but of another scope, such as a profile token where
+	// a workspace token is required: every operation that needs a token answers them 403, as the
+	// reference describes ("wrong JWT scope").
+	WrongScopeTokens []string
 	// Faults injects throttling, outages and lost answers into a share of the API requests, and those
 	// or a hung request into the requests a test scripts.
 	Faults Faults
@@ -38,10 +42,12 @@ type Options struct {
 type Server struct {
 	token   string
 	limited map[string]map[string]bool
-	latency time.Duration
-	faults  *faultInjector
-	spec    *spec
-	sparse  bool
+	// wrongScope holds the Authorization headers of WrongScopeTokens.
+	wrongScope map[string]bool
+	latency    time.Duration
+	faults     *faultInjector
+	spec       *spec
+	sparse     bool
 	// contradicted holds the assumptions the server answers against (Options.Without).
 	contradicted map[Assumption]bool
 
@@ -70,9 +76,14 @@ func New(opts Options) *Server {
 			limited["Bearer "+token][p] = true
 		}
 	}
+	wrongScope := map[string]bool{}
+	for _, token := range opts.WrongScopeTokens {
+		wrongScope["Bearer "+token] = true
+	}
 	s := &Server{
 		token:        opts.Token,
 		limited:      limited,
+		wrongScope:   wrongScope,
 		faults:       newFaultInjector(opts.Faults),
 		latency:      opts.Latency,
 		spec:         mustLoadSpec(),
@@ -221,6 +232,10 @@ func (s *Server) authenticate(op *operation) middleware {
 		required := op.permissions()
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			header := r.Header.Get("Authorization")
+			if s.wrongScope[header] {
+				writeError(w, r, http.StatusForbidden, "Wrong JWT scope: a workspace token is required")
+				return
+			}
 			granted, limited := s.limited[header]
 			if (header != want && !limited) || !s.ownerExists() {
 				w.Header().Set("WWW-Authenticate", "Bearer")

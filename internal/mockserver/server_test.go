@@ -297,3 +297,37 @@ func TestLimitedTokensNeedTheOperationsPermission(t *testing.T) {
 		t.Errorf("create without settings_users: create answered %d %s", status, body)
 	}
 }
+
+// my-account names no permission, so every accepted token reads it, a limited one too; a token of
+// another scope is refused everywhere, my-account included.
+func TestMyAccountAnswersEveryAcceptedTokenButAWrongScope(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(New(Options{
+		LimitedTokens:    map[string][]string{"nothing": nil},
+		WrongScopeTokens: []string{"profile"},
+	}))
+	t.Cleanup(srv.Close)
+	for token, want := range map[string]int{
+		DefaultToken: http.StatusOK, "nothing": http.StatusOK, "profile": http.StatusForbidden, "stranger": http.StatusUnauthorized,
+	} {
+		for _, path := range []string{"/uauth/users/my-account", "/uauth/roles/listing"} {
+			req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, srv.URL+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+token)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = resp.Body.Close()
+			expected := want
+			if token == "nothing" && path == "/uauth/roles/listing" {
+				expected = http.StatusForbidden
+			}
+			if resp.StatusCode != expected {
+				t.Errorf("GET %s with %q answered %d, want %d", path, token, resp.StatusCode, expected)
+			}
+		}
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
 
 // applyFromAddressesAttribute is the provider argument with which a configuration declares where
@@ -55,18 +53,11 @@ func readApplyFromAddresses(ctx context.Context, value types.Set, diags *diag.Di
 	return declared
 }
 
-// resourceData is what Configure hands resources: the client, and what the provider block declares
-// for the plan-time guards.
-type resourceData struct {
-	client    *iam.Client
-	applyFrom declaredAddresses
-}
-
 // applyFromOf takes the declared addresses from what Configure handed a resource; none before the
 // provider is configured.
-func applyFromOf(providerData any) declaredAddresses {
-	if data, ok := providerData.(*resourceData); ok {
-		return data.applyFrom
+func applyFromOf(data any) declaredAddresses {
+	if provided, ok := data.(*providerData); ok {
+		return provided.applyFrom
 	}
 	return declaredAddresses{}
 }

@@ -12,20 +12,44 @@ import (
 
 // clientFrom takes the client that the provider's Configure built. providerData is nil while Terraform
 // validates a configuration before the provider is configured; callers then leave the client unset.
-func clientFrom(providerData any, diags *diag.Diagnostics) *iam.Client {
-	if providerData == nil {
+// providerData is what Configure hands every resource, data source, list resource and action.
+type providerData struct {
+	client *iam.Client
+	// tokenOwner is whom the token belongs to, as the credentials check found; zero when the check was
+	// skipped or the API's answer named nobody.
+	tokenOwner iam.Account
+	// applyFrom is what the provider block declares as the addresses Terraform reaches the API from,
+	// for the IP allowlist's guard against locking Terraform out.
+	applyFrom declaredAddresses
+}
+
+func clientFrom(data any, diags *diag.Diagnostics) *iam.Client {
+	if provided := providerDataFrom(data, diags); provided != nil {
+		return provided.client
+	}
+	return nil
+}
+
+// tokenOwnerFrom is whom the token belongs to, for the guards against locking Terraform out (token_owner.go).
+func tokenOwnerFrom(data any, diags *diag.Diagnostics) iam.Account {
+	if provided := providerDataFrom(data, diags); provided != nil {
+		return provided.tokenOwner
+	}
+	return iam.Account{}
+}
+
+// providerDataFrom is nil before the provider is configured, which Terraform does after validation.
+func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
+	if data == nil {
 		return nil
 	}
-	if data, ok := providerData.(*resourceData); ok {
-		return data.client
-	}
-	client, ok := providerData.(*iam.Client)
+	provided, ok := data.(*providerData)
 	if !ok {
 		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *iam.Client, got %T. This is a bug in the provider; please report it.", providerData))
+			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", data))
 		return nil
 	}
-	return client
+	return provided
 }
 
 // addAPIError turns a failed call into a diagnostic that names what failed, the API's status and

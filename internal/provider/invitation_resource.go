@@ -41,7 +41,8 @@ func NewInvitationResource() resource.Resource {
 
 // InvitationResource manages the membership of one email address in the workspace.
 type InvitationResource struct {
-	client *iam.Client
+	client     *iam.Client
+	tokenOwner iam.Account
 }
 
 func (r *InvitationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -100,11 +101,13 @@ func (r *InvitationResource) IdentitySchema(_ context.Context, _ resource.Identi
 
 func (r *InvitationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.tokenOwner = tokenOwnerFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan replaces an expired invitation, since a new one is the only cure, unless active is false;
 // refuses to deactivate a pending invitation; and plans the status a change of active brings.
 func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnTokenOwnerLockout(ctx, r.tokenOwner, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -64,6 +64,7 @@ func sameAddresses(members map[string]memberModel) [][2]string {
 // pending invitation, and plans a new invitation for every member who is new to the workspace or whose
 // invitation expired.
 func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnTokenOwnerLockoutOfMembers(ctx, r.tokenOwner, req, resp)
 	if req.Plan.Raw.IsNull() || membersUnknown(ctx, req.Plan, &resp.Diagnostics) {
 		return
 	}

@@ -42,7 +42,8 @@ func NewInvitationsResource() resource.Resource {
 
 // InvitationsResource manages the memberships of many email addresses with few requests.
 type InvitationsResource struct {
-	client *iam.Client
+	client     *iam.Client
+	tokenOwner iam.Account
 }
 
 // InvitationsResourceModel is the state of synerise_invitations: the members by the labels the
@@ -147,6 +148,7 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 
 func (r *InvitationsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.tokenOwner = tokenOwnerFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -33,6 +33,8 @@ type memberModel struct {
 	AccessExpiresAt timetypes.RFC3339 `tfsdk:"access_expires_at"`
 	Active          types.Bool        `tfsdk:"active"`
 	Status          types.String      `tfsdk:"status"`
+	// AllowTokenOwnerLockout silences the guard of token_owner.go; state keeps what the configuration set.
+	AllowTokenOwnerLockout types.Bool `tfsdk:"allow_token_owner_lockout"`
 }
 
 // InvitationResourceModel is the state of synerise_invitation: one membership.
@@ -84,6 +86,7 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Computed: true,
 			Default:  booldefault.StaticBool(true),
 		},
+		tokenOwnerAcknowledgement: tokenOwnerAcknowledgementAttribute(),
 	}
 }
 
@@ -123,14 +126,15 @@ func (m pastAccessExpiration) PlanModifyString(_ context.Context, req planmodifi
 // treats as equal (the case of the email address, the notation of the expiration time).
 func invitationModel(u *iam.User, prior memberModel) memberModel {
 	m := memberModel{
-		ID:              types.Int64Value(u.ID),
-		Email:           types.StringValue(u.Email),
-		FirstName:       types.StringValue(u.FirstName),
-		LastName:        types.StringValue(u.LastName),
-		RoleIDs:         userRoleIDs(u.Roles),
-		Status:          types.StringValue(u.Status),
-		Active:          activeFromStatus(u.Status, prior.Active),
-		AccessExpiresAt: timetypes.NewRFC3339Null(),
+		ID:                     types.Int64Value(u.ID),
+		Email:                  types.StringValue(u.Email),
+		FirstName:              types.StringValue(u.FirstName),
+		LastName:               types.StringValue(u.LastName),
+		RoleIDs:                userRoleIDs(u.Roles),
+		Status:                 types.StringValue(u.Status),
+		Active:                 activeFromStatus(u.Status, prior.Active),
+		AccessExpiresAt:        timetypes.NewRFC3339Null(),
+		AllowTokenOwnerLockout: prior.AllowTokenOwnerLockout,
 	}
 	if strings.EqualFold(prior.Email.ValueString(), u.Email) {
 		m.Email = prior.Email

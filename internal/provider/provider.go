@@ -53,13 +53,14 @@ type SyneriseProvider struct {
 
 // SyneriseProviderModel is the provider block.
 type SyneriseProviderModel struct {
-	APIURL               types.String         `tfsdk:"api_url"`
-	APIToken             types.String         `tfsdk:"api_token"`
-	MaxRetries           types.Int64          `tfsdk:"max_retries"`
-	MaxRetryWait         timetypes.GoDuration `tfsdk:"max_retry_wait"`
-	RequestTimeout       timetypes.GoDuration `tfsdk:"request_timeout"`
-	MaxRequestsPerSecond types.Int64          `tfsdk:"max_requests_per_second"`
-	ApplyFromAddresses   types.Set            `tfsdk:"apply_from_addresses"`
+	APIURL                    types.String         `tfsdk:"api_url"`
+	APIToken                  types.String         `tfsdk:"api_token"`
+	MaxRetries                types.Int64          `tfsdk:"max_retries"`
+	MaxRetryWait              timetypes.GoDuration `tfsdk:"max_retry_wait"`
+	RequestTimeout            timetypes.GoDuration `tfsdk:"request_timeout"`
+	MaxRequestsPerSecond      types.Int64          `tfsdk:"max_requests_per_second"`
+	SkipCredentialsValidation types.Bool           `tfsdk:"skip_credentials_validation"`
+	ApplyFromAddresses        types.Set            `tfsdk:"apply_from_addresses"`
 }
 
 // New returns the provider factory for a release version.
@@ -122,6 +123,10 @@ func (p *SyneriseProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
+			"skip_credentials_validation": schema.BoolAttribute{
+				Description: skipCredentialsValidationDescription,
+				Optional:    true,
+			},
 			"apply_from_addresses": applyFromAddressesAttribute(),
 		},
 	}
@@ -136,39 +141,10 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 	if refuseUnknownConnection(config, &resp.Diagnostics) {
 		return
 	}
-
-	apiURL := firstNonEmpty(config.APIURL.ValueString(), os.Getenv(envAPIURL), iam.DefaultBaseURL)
-	token := firstNonEmpty(config.APIToken.ValueString(), os.Getenv(envAPIToken))
-	if token == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("api_token"), "Missing Synerise API token",
-			"Set api_token in the provider block or the "+envAPIToken+" environment variable.")
-	}
-	if err := iam.CheckBaseURL(apiURL); err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("api_url"), "Invalid Synerise API URL", err.Error())
-	}
+	clientConfig := p.clientConfig(config, req.TerraformVersion, &resp.Diagnostics)
+	skipCheck := credentialsCheckSkipped(config.SkipCredentialsValidation, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-
-	maxRetries := iam.DefaultMaxRetries
-	if !config.MaxRetries.IsNull() {
-		maxRetries = int(config.MaxRetries.ValueInt64())
-	}
-	maxWait := positiveDuration(config.MaxRetryWait, "", path.Root("max_retry_wait"), "maximum retry wait", &resp.Diagnostics)
-	requestTimeout := positiveDuration(config.RequestTimeout, envRequestTimeout, path.Root("request_timeout"), "request timeout", &resp.Diagnostics)
-	maxRequestsPerSecond := requestRateCap(config.MaxRequestsPerSecond, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	clientConfig := iam.Config{
-		BaseURL:              apiURL,
-		Token:                token,
-		MaxRetries:           maxRetries,
-		MaxRetryWait:         maxWait,
-		RequestTimeout:       requestTimeout,
-		MaxRequestsPerSecond: maxRequestsPerSecond,
-		UserAgent:            fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, req.TerraformVersion),
-		Logger:               tflogLogger{secret: token},
 	}
 	if p.adjustClient != nil {
 		p.adjustClient(&clientConfig)
@@ -178,10 +154,48 @@ func (p *SyneriseProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddError("Cannot create the Synerise API client", err.Error())
 		return
 	}
-	resp.ResourceData = &resourceData{client: client, applyFrom: readApplyFromAddresses(ctx, config.ApplyFromAddresses, &resp.Diagnostics)}
-	resp.DataSourceData = client
-	resp.ListResourceData = client
-	resp.ActionData = client
+	data := &providerData{client: client, applyFrom: readApplyFromAddresses(ctx, config.ApplyFromAddresses, &resp.Diagnostics)}
+	if !skipCheck {
+		data.tokenOwner = checkCredentials(ctx, client, clientConfig.BaseURL, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
+}
+
+// clientConfig reads the provider block and the environment into the API client's configuration,
+// refusing in diags what the client cannot work with.
+func (p *SyneriseProvider) clientConfig(config SyneriseProviderModel, terraformVersion string, diags *diag.Diagnostics) iam.Config {
+	apiURL := firstNonEmpty(config.APIURL.ValueString(), os.Getenv(envAPIURL), iam.DefaultBaseURL)
+	token := firstNonEmpty(config.APIToken.ValueString(), os.Getenv(envAPIToken))
+	if token == "" {
+		diags.AddAttributeError(path.Root("api_token"), "Missing Synerise API token",
+			"Set api_token in the provider block or the "+envAPIToken+" environment variable.")
+	}
+	if err := iam.CheckBaseURL(apiURL); err != nil {
+		diags.AddAttributeError(path.Root("api_url"), "Invalid Synerise API URL", err.Error())
+	}
+	if diags.HasError() {
+		return iam.Config{}
+	}
+	maxRetries := iam.DefaultMaxRetries
+	if !config.MaxRetries.IsNull() {
+		maxRetries = int(config.MaxRetries.ValueInt64())
+	}
+	return iam.Config{
+		BaseURL:              apiURL,
+		Token:                token,
+		MaxRetries:           maxRetries,
+		MaxRetryWait:         positiveDuration(config.MaxRetryWait, "", path.Root("max_retry_wait"), "maximum retry wait", diags),
+		RequestTimeout:       positiveDuration(config.RequestTimeout, envRequestTimeout, path.Root("request_timeout"), "request timeout", diags),
+		MaxRequestsPerSecond: requestRateCap(config.MaxRequestsPerSecond, diags),
+		UserAgent:            fmt.Sprintf("terraform-provider-synerise/%s (+https://registry.terraform.io/providers/synerise-oss/synerise) terraform/%s", p.version, terraformVersion),
+		Logger:               tflogLogger{secret: token},
+	}
 }
 
 // refuseUnknownConnection reports, and says so in diags, when the API URL or token is known only after

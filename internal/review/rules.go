@@ -41,6 +41,7 @@ func findings(c change, roles *roleBook) []Finding {
 	case "synerise_invitation", "synerise_invitations":
 		out = append(out, adminGrants(c, roles)...)
 		out = append(out, outsideInvitations(c, roles.organisation)...)
+		out = append(out, tokenOwnerAcknowledgements(c)...)
 	case "synerise_password_policy":
 		passwordPolicyRules(c, add)
 	case "synerise_mfa_requirement":
