@@ -57,19 +57,27 @@ func (s *Summary) counts() string {
 
 // countParts counts each part that has changes, such as "3 members".
 func (c *Changes) countParts() []string {
+	return countedParts(
+		counted{len(c.Members), "member", "members"},
+		counted{len(c.Roles), "role or group", "roles or groups"},
+		counted{len(c.PII), "personal-data access", "personal-data accesses"},
+		counted{len(c.Settings), "settings resource", "settings resources"},
+		counted{len(c.Others) + len(c.Unreviewed), "other resource", "other resources"},
+	)
+}
+
+// counted is how many there are of one kind, with the kind's name for one and for many.
+type counted struct {
+	n         int
+	one, many string
+}
+
+// countedParts writes each kind there is any of, such as "1 member" or "3 members".
+func countedParts(counts ...counted) []string {
 	var parts []string
-	for _, p := range []struct {
-		n         int
-		one, many string
-	}{
-		{len(c.Members), "member", "members"},
-		{len(c.Roles), "role or group", "roles or groups"},
-		{len(c.PII), "personal-data access", "personal-data accesses"},
-		{len(c.Settings), "settings resource", "settings resources"},
-		{len(c.Others) + len(c.Unreviewed), "other resource", "other resources"},
-	} {
-		if p.n > 0 {
-			parts = append(parts, plural(p.n, "1 "+p.one, p.many))
+	for _, c := range counts {
+		if c.n > 0 {
+			parts = append(parts, plural(c.n, "1 "+c.one, c.many))
 		}
 	}
 	return parts

@@ -28,19 +28,11 @@ func (r *UnmanagedReport) Markdown() string {
 }
 
 func (r *UnmanagedReport) counts() string {
-	var parts []string
-	for _, c := range []struct {
-		n         int
-		one, many string
-	}{
-		{len(r.Members), "1 member", "members"},
-		{len(r.Roles), "1 role", "roles"},
-		{len(r.RoleGroups), "1 role group", "role groups"},
-	} {
-		if c.n > 0 {
-			parts = append(parts, plural(c.n, c.one, c.many))
-		}
-	}
+	parts := countedParts(
+		counted{len(r.Members), "member", "members"},
+		counted{len(r.Roles), "role", "roles"},
+		counted{len(r.RoleGroups), "role group", "role groups"},
+	)
 	accepted := r.Accepted.count()
 	var line string
 	switch {
