@@ -38,63 +38,75 @@ func (a *lossyAPI) handler(t *testing.T) http.HandlerFunc {
 		body, _ := io.ReadAll(r.Body)
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		// hang waits, without holding the lock, until the client gives up.
-		hang := func() {
-			a.mu.Unlock()
-			<-r.Context().Done()
-			a.mu.Lock()
-		}
-		if r.Method == http.MethodGet {
-			a.listings++
-			if a.outage > 0 && a.faulted {
-				a.outage--
-				w.WriteHeader(http.StatusServiceUnavailable)
-				return
-			}
-		}
-		switch r.Method + " " + r.URL.Path {
-		case "GET /uauth/users/available-roles":
-			_ = json.NewEncoder(w).Encode(a.roles)
-			return
-		case "GET /uauth/users/listing":
-			search := r.URL.Query().Get("search")
-			matching := slices.DeleteFunc(slices.Clone(a.users), func(u User) bool { return !strings.Contains(strings.ToLower(u.Email), strings.ToLower(search)) })
-			_ = json.NewEncoder(w).Encode(map[string]any{"content": matching, "last": true})
+		if r.Method == http.MethodGet && a.serveListing(w, r) {
 			return
 		}
-		a.attempts = append(a.attempts, r.Header.Get(AttemptHeader))
-		fault := ""
-		if a.posts < len(a.faults) {
-			fault = a.faults[a.posts]
-		}
-		a.posts++
-		a.faulted = a.faulted || fault != ""
-		switch fault {
-		case "503":
-			w.WriteHeader(http.StatusServiceUnavailable)
-			return
-		case "hang":
-			hang()
-			return
-		}
-		status, answer := a.create(t, r.URL.Path, body)
-		switch fault {
-		case "commit-502":
-			w.WriteHeader(http.StatusBadGateway)
-		case "commit-hang":
-			hang()
-		case "drop":
-			conn, _, err := http.NewResponseController(w).Hijack()
-			if err != nil {
-				t.Errorf("dropping the connection: %v", err)
-				return
-			}
-			_ = conn.Close()
-		default:
-			w.WriteHeader(status)
-			_ = json.NewEncoder(w).Encode(answer)
-		}
+		a.servePost(t, w, r, body)
 	}
+}
+
+// serveListing answers a listing request, unless it is none; it tells whether it answered.
+func (a *lossyAPI) serveListing(w http.ResponseWriter, r *http.Request) bool {
+	a.listings++
+	if a.outage > 0 && a.faulted {
+		a.outage--
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return true
+	}
+	switch r.URL.Path {
+	case "/uauth/users/available-roles":
+		_ = json.NewEncoder(w).Encode(a.roles)
+		return true
+	case "/uauth/users/listing":
+		search := r.URL.Query().Get("search")
+		matching := slices.DeleteFunc(slices.Clone(a.users), func(u User) bool { return !strings.Contains(strings.ToLower(u.Email), strings.ToLower(search)) })
+		_ = json.NewEncoder(w).Encode(map[string]any{"content": matching, "last": true})
+		return true
+	}
+	return false
+}
+
+// servePost processes a POST, or not, and answers it, or not, as the next fault says.
+func (a *lossyAPI) servePost(t *testing.T, w http.ResponseWriter, r *http.Request, body []byte) {
+	a.attempts = append(a.attempts, r.Header.Get(AttemptHeader))
+	fault := ""
+	if a.posts < len(a.faults) {
+		fault = a.faults[a.posts]
+	}
+	a.posts++
+	a.faulted = a.faulted || fault != ""
+	switch fault {
+	case "503":
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return
+	case "hang":
+		a.hang(r)
+		return
+	}
+	status, answer := a.create(t, r.URL.Path, body)
+	switch fault {
+	case "commit-502":
+		w.WriteHeader(http.StatusBadGateway)
+	case "commit-hang":
+		a.hang(r)
+	case "drop":
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Errorf("dropping the connection: %v", err)
+			return
+		}
+		_ = conn.Close()
+	default:
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(answer)
+	}
+}
+
+// hang waits, without holding the lock, until the client gives up on r.
+func (a *lossyAPI) hang(r *http.Request) {
+	a.mu.Unlock()
+	<-r.Context().Done()
+	a.mu.Lock()
 }
 
 // create processes a POST; like the API, it refuses (409) to invite an address that is invited already.

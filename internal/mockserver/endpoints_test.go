@@ -28,107 +28,135 @@ func TestEveryEndpoint(t *testing.T) {
 }
 
 func walkEveryEndpoint(t *testing.T, api *testAPI) {
-	hit := map[string]bool{}
+	w := &endpointWalk{t: t, api: api, hit: map[string]bool{}, bodiless: map[string]bool{}}
+	w.accessGroups()
+	w.userManagement()
+	w.userAccountManagement()
+	w.accessControl()
+	w.settings()
+	w.directory()
+	w.removals()
+	w.checkEveryEndpointWasCalled()
+}
+
+// endpointWalk is one walk through the endpoints; its steps run in order, each on the workspace the
+// steps before it left.
+type endpointWalk struct {
+	t   *testing.T
+	api *testAPI
+	// hit collects the routes called.
+	hit map[string]bool
 	// bodiless collects the routes that answered sparsely.
-	bodiless := map[string]bool{}
-	call := func(pattern, path string, body any) response {
-		t.Helper()
-		method, _, _ := strings.Cut(pattern, " ")
-		before := api.mock.RequestCounts()[pattern]
-		res := api.call(method, path, body)
-		if after := api.mock.RequestCounts()[pattern]; after != before+1 {
-			t.Fatalf("%s %s did not reach %s", method, path, pattern)
-		}
-		hit[pattern] = true
-		if res.status < 200 || res.status > 299 {
-			t.Fatalf("%s %s: status %d; body %s", method, path, res.status, res.body)
-		}
-		if api.mock.sparse && api.mock.spec.operation(pattern).sparse() {
-			bodiless[pattern] = true
-			if len(res.body) > 0 || res.header.Get("Content-Type") != "" {
-				t.Errorf("%s %s: a sparse answer has the body %q (%s)", method, path, res.body, res.header.Get("Content-Type"))
-			}
-		}
-		return res
-	}
-	// token is the one of the latest mail of a kind to an address.
-	token := func(to, kind string) string {
-		t.Helper()
-		mails := api.mock.Mails(to)
-		for i := len(mails) - 1; i >= 0; i-- {
-			if mails[i].Kind == kind {
-				return mails[i].Token
-			}
-		}
-		t.Fatalf("no %s mail to %s", kind, to)
-		return ""
-	}
+	bodiless map[string]bool
+}
 
-	// Access groups: a group and a role of it, used by the users below and deleted at the end.
-	call("GET /uauth/roles/listing", "/uauth/roles/listing", nil)
-	call("POST /uauth/roles/role-group", "/uauth/roles/role-group", `{"name":"Support","description":"Helpdesk"}`)
-	call("POST /uauth/roles/role-group/{groupId}", "/uauth/roles/role-group/3", `{"name":"Support","description":"Helpdesk and chat"}`)
-	call("POST /uauth/roles/role", "/uauth/roles/role", `{"group":3,"name":"Agent","description":"Answers tickets"}`)
-	call("GET /uauth/roles/{roleId}", "/uauth/roles/5", nil)
-	call("POST /uauth/roles/role/{roleId}", "/uauth/roles/role/5", `{"group":3,"name":"Agent","description":"Answers tickets and chats"}`)
-	call("GET /uauth/roles/{roleId}/pii", "/uauth/roles/5/pii", nil)
-	call("POST /uauth/roles/{roleId}/pii", "/uauth/roles/5/pii", `{"piiAccess":true}`)
-	call("GET /uauth/permissions/group/role/{roleId}", "/uauth/permissions/group/role/1", nil)
-	call("GET /uauth/users/available-roles", "/uauth/users/available-roles", nil)
+// call sends a request that must reach the route of pattern and succeed.
+func (w *endpointWalk) call(pattern, path string, body any) response {
+	w.t.Helper()
+	method, _, _ := strings.Cut(pattern, " ")
+	before := w.api.mock.RequestCounts()[pattern]
+	res := w.api.call(method, path, body)
+	if after := w.api.mock.RequestCounts()[pattern]; after != before+1 {
+		w.t.Fatalf("%s %s did not reach %s", method, path, pattern)
+	}
+	w.hit[pattern] = true
+	if res.status < 200 || res.status > 299 {
+		w.t.Fatalf("%s %s: status %d; body %s", method, path, res.status, res.body)
+	}
+	if w.api.mock.sparse && w.api.mock.spec.operation(pattern).sparse() {
+		w.bodiless[pattern] = true
+		if len(res.body) > 0 || res.header.Get("Content-Type") != "" {
+			w.t.Errorf("%s %s: a sparse answer has the body %q (%s)", method, path, res.body, res.header.Get("Content-Type"))
+		}
+	}
+	return res
+}
 
-	// User management: grace (2) is invited, ada (3) and linus (4) in bulk.
-	call("POST /uauth/users/invitations/invite", "/uauth/users/invitations/invite",
+// token is the one of the latest mail of a kind to an address.
+func (w *endpointWalk) token(to, kind string) string {
+	w.t.Helper()
+	mails := w.api.mock.Mails(to)
+	for i := len(mails) - 1; i >= 0; i-- {
+		if mails[i].Kind == kind {
+			return mails[i].Token
+		}
+	}
+	w.t.Fatalf("no %s mail to %s", kind, to)
+	return ""
+}
+
+// accessGroups creates a group and a role of it, used by the users below and deleted at the end.
+func (w *endpointWalk) accessGroups() {
+	w.call("GET /uauth/roles/listing", "/uauth/roles/listing", nil)
+	w.call("POST /uauth/roles/role-group", "/uauth/roles/role-group", `{"name":"Support","description":"Helpdesk"}`)
+	w.call("POST /uauth/roles/role-group/{groupId}", "/uauth/roles/role-group/3", `{"name":"Support","description":"Helpdesk and chat"}`)
+	w.call("POST /uauth/roles/role", "/uauth/roles/role", `{"group":3,"name":"Agent","description":"Answers tickets"}`)
+	w.call("GET /uauth/roles/{roleId}", "/uauth/roles/5", nil)
+	w.call("POST /uauth/roles/role/{roleId}", "/uauth/roles/role/5", `{"group":3,"name":"Agent","description":"Answers tickets and chats"}`)
+	w.call("GET /uauth/roles/{roleId}/pii", "/uauth/roles/5/pii", nil)
+	w.call("POST /uauth/roles/{roleId}/pii", "/uauth/roles/5/pii", `{"piiAccess":true}`)
+	w.call("GET /uauth/permissions/group/role/{roleId}", "/uauth/permissions/group/role/1", nil)
+	w.call("GET /uauth/users/available-roles", "/uauth/users/available-roles", nil)
+}
+
+// userManagement invites grace (2), and ada (3) and linus (4) in bulk.
+func (w *endpointWalk) userManagement() {
+	w.call("POST /uauth/users/invitations/invite", "/uauth/users/invitations/invite",
 		`{"email":"grace@example.com","firstName":"Grace","lastName":"Hopper","roles":[5]}`)
-	call("POST /uauth/users/invitations/invite-bulk", "/uauth/users/invitations/invite-bulk",
+	w.call("POST /uauth/users/invitations/invite-bulk", "/uauth/users/invitations/invite-bulk",
 		`{"invitations":[{"email":"ada@example.com","firstName":"Ada","lastName":"Lovelace","roles":[3]},{"email":"linus@example.com","roles":[]}]}`)
-	call("POST /uauth/users/invitations/{invitationId}", "/uauth/users/invitations/2", `{"firstName":"Grace","lastName":"Hopper","roles":[5,4]}`)
-	call("GET /uauth/user/register/invitation/{invitationToken}", "/uauth/user/register/invitation/"+token("ada@example.com", MailInvitation), nil)
-	call("DELETE /uauth/users/invitations/{invitationIds}", "/uauth/users/invitations/4", nil)
-	if err := api.mock.AcceptInvitation(2); err != nil {
-		t.Fatal(err)
+	w.call("POST /uauth/users/invitations/{invitationId}", "/uauth/users/invitations/2", `{"firstName":"Grace","lastName":"Hopper","roles":[5,4]}`)
+	w.call("GET /uauth/user/register/invitation/{invitationToken}", "/uauth/user/register/invitation/"+w.token("ada@example.com", MailInvitation), nil)
+	w.call("DELETE /uauth/users/invitations/{invitationIds}", "/uauth/users/invitations/4", nil)
+	if err := w.api.mock.AcceptInvitation(2); err != nil {
+		w.t.Fatal(err)
 	}
-	call("GET /uauth/users/listing", "/uauth/users/listing?page=0&size=2&status=ALL&search=", nil)
-	call("GET /uauth/v2/users/listing", "/uauth/v2/users/listing?page=1&size=2&status=ALL&search=", nil)
-	call("GET /uauth/users/listing/autocomplete", "/uauth/users/listing/autocomplete?email=gr", nil)
-	call("GET /uauth/users/{userId}", "/uauth/users/2", nil)
-	call("POST /uauth/users/{userId}", "/uauth/users/2",
+	w.call("GET /uauth/users/listing", "/uauth/users/listing?page=0&size=2&status=ALL&search=", nil)
+	w.call("GET /uauth/v2/users/listing", "/uauth/v2/users/listing?page=1&size=2&status=ALL&search=", nil)
+	w.call("GET /uauth/users/listing/autocomplete", "/uauth/users/listing/autocomplete?email=gr", nil)
+	w.call("GET /uauth/users/{userId}", "/uauth/users/2", nil)
+	w.call("POST /uauth/users/{userId}", "/uauth/users/2",
 		`{"firstName":"Grace","phone":"+48 600 000 000","language":"en-GB","dateFormatNotation":"EU","mailAccountId":0,"roles":[5]}`)
-	call("POST /uauth/users/deactivate", "/uauth/users/deactivate", `{"ids":[2]}`)
-	call("POST /uauth/users/activate", "/uauth/users/activate", `{"ids":[2]}`)
-	call("PUT /uauth/users/{userId}/access-time", "/uauth/users/2/access-time", `{"expirationDate":"2031-01-01T00:00:00Z"}`)
-	call("POST /uauth/users/{userId}/password-reset", "/uauth/users/2/password-reset", nil)
-	call("PUT /uauth/users/{userId}/mfa-reset", "/uauth/users/2/mfa-reset", nil)
+	w.call("POST /uauth/users/deactivate", "/uauth/users/deactivate", `{"ids":[2]}`)
+	w.call("POST /uauth/users/activate", "/uauth/users/activate", `{"ids":[2]}`)
+	w.call("PUT /uauth/users/{userId}/access-time", "/uauth/users/2/access-time", `{"expirationDate":"2031-01-01T00:00:00Z"}`)
+	w.call("POST /uauth/users/{userId}/password-reset", "/uauth/users/2/password-reset", nil)
+	w.call("PUT /uauth/users/{userId}/mfa-reset", "/uauth/users/2/mfa-reset", nil)
+}
 
-	// User account management: ada registers through her invitation, newbie on their own.
-	call("POST /uauth/user/register", "/uauth/user/register",
-		fmt.Sprintf(`{"email":"ada@example.com","password":"Secret-123","invitationToken":%q}`, token("ada@example.com", MailInvitation)))
-	call("POST /uauth/user/register", "/uauth/user/register", `{"email":"newbie@example.com","password":"Secret-123"}`)
-	call("POST /uauth/user/register/resend-confirmation", "/uauth/user/register/resend-confirmation", `{"email":"newbie@example.com"}`)
-	call("GET /uauth/user/confirmation/{confirmationToken}", "/uauth/user/confirmation/"+token("newbie@example.com", MailConfirmation), nil)
-	call("POST /uauth/password-reset/request", "/uauth/password-reset/request", `{"email":"newbie@example.com"}`)
-	call("POST /uauth/password-reset/confirmation", "/uauth/password-reset/confirmation",
-		fmt.Sprintf(`{"token":%q,"password":"Secret-456"}`, token("newbie@example.com", MailPasswordReset)))
-	call("POST /uauth/change-password", "/uauth/change-password", fmt.Sprintf(`{"currentPassword":%q,"newPassword":"Secret-789"}`, seedAdminPassword))
-	call("GET /uauth/users/my-account", "/uauth/users/my-account", nil)
-	call("POST /uauth/users/my-account", "/uauth/users/my-account", `{"firstName":"Ada","lastName":"Admin","timeFormatNotation":"US","avatar":"https://example.com/ada.png"}`)
+// userAccountManagement registers ada through her invitation, and newbie on their own.
+func (w *endpointWalk) userAccountManagement() {
+	w.call("POST /uauth/user/register", "/uauth/user/register",
+		fmt.Sprintf(`{"email":"ada@example.com","password":"Secret-123","invitationToken":%q}`, w.token("ada@example.com", MailInvitation)))
+	w.call("POST /uauth/user/register", "/uauth/user/register", `{"email":"newbie@example.com","password":"Secret-123"}`)
+	w.call("POST /uauth/user/register/resend-confirmation", "/uauth/user/register/resend-confirmation", `{"email":"newbie@example.com"}`)
+	w.call("GET /uauth/user/confirmation/{confirmationToken}", "/uauth/user/confirmation/"+w.token("newbie@example.com", MailConfirmation), nil)
+	w.call("POST /uauth/password-reset/request", "/uauth/password-reset/request", `{"email":"newbie@example.com"}`)
+	w.call("POST /uauth/password-reset/confirmation", "/uauth/password-reset/confirmation",
+		fmt.Sprintf(`{"token":%q,"password":"Secret-456"}`, w.token("newbie@example.com", MailPasswordReset)))
+	w.call("POST /uauth/change-password", "/uauth/change-password", fmt.Sprintf(`{"currentPassword":%q,"newPassword":"Secret-789"}`, seedAdminPassword))
+	w.call("GET /uauth/users/my-account", "/uauth/users/my-account", nil)
+	w.call("POST /uauth/users/my-account", "/uauth/users/my-account", `{"firstName":"Ada","lastName":"Admin","timeFormatNotation":"US","avatar":"https://example.com/ada.png"}`)
+}
 
-	// Access control.
-	call("POST /uauth/business-profile/mfa/requirements", "/uauth/business-profile/mfa/requirements", nil)
-	call("DELETE /uauth/business-profile/mfa/requirements", "/uauth/business-profile/mfa/requirements", nil)
-	call("GET /uauth/users/my-account/strongest-password-settings", "/uauth/users/my-account/strongest-password-settings", nil)
-	call("GET /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", nil)
-	call("POST /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", `{"enabled":true,"enableSupportSubnets":true,"ipPolicy":["10.0.0.1","10.1.0.7"]}`)
-	call("GET /uauth/strongest-password-settings-by-email/{email}", "/uauth/strongest-password-settings-by-email/grace@example.com", nil)
-	call("POST /uauth/users/mfa/initialization", "/uauth/users/mfa/initialization?mfaType=TOTP_AUTHENTICATOR", nil)
+func (w *endpointWalk) accessControl() {
+	w.call("POST /uauth/business-profile/mfa/requirements", "/uauth/business-profile/mfa/requirements", nil)
+	w.call("DELETE /uauth/business-profile/mfa/requirements", "/uauth/business-profile/mfa/requirements", nil)
+	w.call("GET /uauth/users/my-account/strongest-password-settings", "/uauth/users/my-account/strongest-password-settings", nil)
+	w.call("GET /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", nil)
+	w.call("POST /uauth/settings/user-bp-ip-policy", "/uauth/settings/user-bp-ip-policy", `{"enabled":true,"enableSupportSubnets":true,"ipPolicy":["10.0.0.1","10.1.0.7"]}`)
+	w.call("GET /uauth/strongest-password-settings-by-email/{email}", "/uauth/strongest-password-settings-by-email/grace@example.com", nil)
+	w.call("POST /uauth/users/mfa/initialization", "/uauth/users/mfa/initialization?mfaType=TOTP_AUTHENTICATOR", nil)
 	var backup struct {
 		BackupCode string `json:"backupCode"`
 	}
-	call("POST /uauth/users/mfa/confirmation", "/uauth/users/mfa/confirmation?mfaType=TOTP_AUTHENTICATOR", `{"verificationCode":"123456"}`).decode(t, &backup)
-	call("DELETE /uauth/users/mfa", "/uauth/users/mfa?mfaType=TOTP_AUTHENTICATOR&backupCode="+backup.BackupCode, nil)
-	call("GET /uauth/settings/password-policy", "/uauth/settings/password-policy", nil)
-	call("POST /uauth/settings/password-policy", "/uauth/settings/password-policy", `{"minLength":12,"maxLength":64,"digits":1,"attempts":5}`)
+	w.call("POST /uauth/users/mfa/confirmation", "/uauth/users/mfa/confirmation?mfaType=TOTP_AUTHENTICATOR", `{"verificationCode":"123456"}`).decode(w.t, &backup)
+	w.call("DELETE /uauth/users/mfa", "/uauth/users/mfa?mfaType=TOTP_AUTHENTICATOR&backupCode="+backup.BackupCode, nil)
+	w.call("GET /uauth/settings/password-policy", "/uauth/settings/password-policy", nil)
+	w.call("POST /uauth/settings/password-policy", "/uauth/settings/password-policy", `{"minLength":12,"maxLength":64,"digits":1,"attempts":5}`)
+}
 
-	// Settings.
+func (w *endpointWalk) settings() {
 	for path, body := range map[string]string{
 		"/sauth/settings/ban":            `{"blockingForClientEnabled":true,"firstBanThreshold":5,"firstBanDuration":300}`,
 		"/sauth/settings/templates":      `{"clientEmailChangeRequestMailSubject":"Confirm your new address","clientEmailChangeNotificationMailTemplateId":null}`,
@@ -140,49 +168,54 @@ func walkEveryEndpoint(t *testing.T, api *testAPI) {
 		"/sauth/settings/oauth/google":   `{"enabled":true}`,
 		"/sauth/settings/oauth/apple":    `{"enabled":true,"bundle":"com.example.app"}`,
 	} {
-		call("GET "+path, path, nil)
-		call("POST "+path, path, body)
+		w.call("GET "+path, path, nil)
+		w.call("POST "+path, path, body)
 	}
 	var profiles struct {
 		Content []struct {
 			GUID string `json:"guid"`
 		} `json:"content"`
 	}
-	call("GET /business-profile-service/business-profiles", "/business-profile-service/business-profiles", nil).decode(t, &profiles)
-	call("GET /business-profile-service/organizations/business-profiles", "/business-profile-service/organizations/business-profiles?page=1&limit=10&sortBy=NAME:ASC&search=mock", nil)
-	call("GET /business-profile-service/organizations/business-profiles/with-identifiers", "/business-profile-service/organizations/business-profiles/with-identifiers", nil)
+	w.call("GET /business-profile-service/business-profiles", "/business-profile-service/business-profiles", nil).decode(w.t, &profiles)
+	w.call("GET /business-profile-service/organizations/business-profiles", "/business-profile-service/organizations/business-profiles?page=1&limit=10&sortBy=NAME:ASC&search=mock", nil)
+	w.call("GET /business-profile-service/organizations/business-profiles/with-identifiers", "/business-profile-service/organizations/business-profiles/with-identifiers", nil)
 	if len(profiles.Content) == 0 {
-		t.Fatal("no business profile is listed")
+		w.t.Fatal("no business profile is listed")
 	}
-	call("POST /uauth/business-profile/mark-favorite", "/uauth/business-profile/mark-favorite", fmt.Sprintf(`{"businessProfileGuid":%q,"favorite":true}`, profiles.Content[0].GUID))
+	w.call("POST /uauth/business-profile/mark-favorite", "/uauth/business-profile/mark-favorite", fmt.Sprintf(`{"businessProfileGuid":%q,"favorite":true}`, profiles.Content[0].GUID))
+}
 
-	// Directory.
-	call("GET /uauth/managed-domains/initialize-code", "/uauth/managed-domains/initialize-code", nil)
-	api.mock.PublishDomainProof("example.com", "TXT_RECORD")
-	call("POST /uauth/managed-domains/verification", "/uauth/managed-domains/verification", `{"domain":"example.com","verificationMethod":"TXT_RECORD"}`)
-	call("GET /uauth/managed-domains", "/uauth/managed-domains?page=1&size=10", nil)
-	call("DELETE /uauth/managed-domains", "/uauth/managed-domains", `{"domain":"example.com"}`)
+func (w *endpointWalk) directory() {
+	w.call("GET /uauth/managed-domains/initialize-code", "/uauth/managed-domains/initialize-code", nil)
+	w.api.mock.PublishDomainProof("example.com", "TXT_RECORD")
+	w.call("POST /uauth/managed-domains/verification", "/uauth/managed-domains/verification", `{"domain":"example.com","verificationMethod":"TXT_RECORD"}`)
+	w.call("GET /uauth/managed-domains", "/uauth/managed-domains?page=1&size=10", nil)
+	w.call("DELETE /uauth/managed-domains", "/uauth/managed-domains", `{"domain":"example.com"}`)
+}
 
-	// Removals, the token owner's own account last.
-	call("DELETE /uauth/users/profile-association/{ids}", "/uauth/users/profile-association/2", nil)
-	call("DELETE /uauth/users/{ids}", "/uauth/users/3,2", nil)
-	call("DELETE /uauth/roles/role/{roleId}", "/uauth/roles/role/5", nil)
-	call("DELETE /uauth/roles/role-group/{groupId}", "/uauth/roles/role-group/3", nil)
-	call("DELETE /uauth/users/my-account", "/uauth/users/my-account", nil)
-	if res := api.call(http.MethodGet, "/uauth/roles/listing", nil); res.status != http.StatusUnauthorized {
-		t.Errorf("the token of a deleted account still opens the API: status %d", res.status)
+// removals deletes what the walk created, the token owner's own account last.
+func (w *endpointWalk) removals() {
+	w.call("DELETE /uauth/users/profile-association/{ids}", "/uauth/users/profile-association/2", nil)
+	w.call("DELETE /uauth/users/{ids}", "/uauth/users/3,2", nil)
+	w.call("DELETE /uauth/roles/role/{roleId}", "/uauth/roles/role/5", nil)
+	w.call("DELETE /uauth/roles/role-group/{groupId}", "/uauth/roles/role-group/3", nil)
+	w.call("DELETE /uauth/users/my-account", "/uauth/users/my-account", nil)
+	if res := w.api.call(http.MethodGet, "/uauth/roles/listing", nil); res.status != http.StatusUnauthorized {
+		w.t.Errorf("the token of a deleted account still opens the API: status %d", res.status)
 	}
+}
 
-	for _, rt := range api.mock.apiRoutes() {
-		if !hit[rt.pattern] {
-			t.Errorf("%s was not called", rt.pattern)
+func (w *endpointWalk) checkEveryEndpointWasCalled() {
+	for _, rt := range w.api.mock.apiRoutes() {
+		if !w.hit[rt.pattern] {
+			w.t.Errorf("%s was not called", rt.pattern)
 		}
 	}
-	if len(hit) != 75 {
-		t.Errorf("%d endpoints called, want 75", len(hit))
+	if len(w.hit) != 75 {
+		w.t.Errorf("%d endpoints called, want 75", len(w.hit))
 	}
-	if api.mock.sparse && len(bodiless) != 23 {
-		t.Errorf("%d endpoints answered sparsely, want the 23 whose success the reference gives no JSON body", len(bodiless))
+	if w.api.mock.sparse && len(w.bodiless) != 23 {
+		w.t.Errorf("%d endpoints answered sparsely, want the 23 whose success the reference gives no JSON body", len(w.bodiless))
 	}
 }
 

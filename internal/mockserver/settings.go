@@ -199,7 +199,7 @@ func checkPasswordPolicy(p *passwordSettings) error {
 }
 
 // settingsObjects are the workspace's settings objects: where the API serves each, and the key a
-// workspace snapshot (state.go) gives it.
+// workspace snapshot (state_format.go) gives it.
 var settingsObjects = []settingsObject{
 	defineSettings("ban", "/sauth/settings/ban", func(st *settings) *banSettings { return &st.ban }, zeroDefaults, nil),
 	defineSettings("templates", "/sauth/settings/templates", func(st *settings) *templateSettings { return &st.templates }, zeroDefaults, nil),

@@ -46,8 +46,20 @@ func newSeededAPI(t *testing.T, seed string) *testAPI {
 func TestLoadStateServesTheSeededWorkspace(t *testing.T) {
 	t.Parallel()
 	api := newSeededAPI(t, seededTeam)
+	checkSeededGroups(t, api)
+	checkSeededUsers(t, api)
+	checkSeededSettings(t, api)
 
-	// The seed replaces the new workspace's groups; left-out ids follow the highest one given.
+	// What the mock creates next gets ids after the seeded ones.
+	if r := api.createRole(11, "Auditor"); r.ID != 22 {
+		t.Errorf("a new role has id %d, want 22", r.ID)
+	}
+}
+
+// checkSeededGroups checks the role groups and roles of seededTeam: the seed replaces the new
+// workspace's groups; left-out ids follow the highest one given.
+func checkSeededGroups(t *testing.T, api *testAPI) {
+	t.Helper()
 	groups := api.groups()
 	if len(groups) != 2 || groups[0].ID != 10 || groups[0].Name != "Engineering" || groups[1].ID != 11 || groups[1].Name != "Security" {
 		t.Fatalf("role groups %+v, want Engineering (10) and Security (11)", groups)
@@ -67,7 +79,11 @@ func TestLoadStateServesTheSeededWorkspace(t *testing.T) {
 	if got := permissionTree(permissionCatalogue, map[string][]string{"settings_users": {"read", "update"}}); !jsonEqual(t, tree, got) {
 		t.Errorf("permissions of Data steward %+v, want settings_users read and update only", tree)
 	}
+}
 
+// checkSeededUsers checks the members and the invitation of seededTeam, and the token's owner.
+func checkSeededUsers(t *testing.T, api *testAPI) {
+	t.Helper()
 	var page pageDoc[userDoc]
 	api.expect(http.MethodGet, "/uauth/users/listing?status=ALL&page=0&size=10&search=", nil, http.StatusOK, &page)
 	byEmail := map[string]userDoc{}
@@ -101,7 +117,11 @@ func TestLoadStateServesTheSeededWorkspace(t *testing.T) {
 	if me.Email != "lead@example.com" {
 		t.Errorf("my-account is %s, want tokenOwner lead@example.com", me.Email)
 	}
+}
 
+// checkSeededSettings checks the settings, managed domains and MFA requirement of seededTeam.
+func checkSeededSettings(t *testing.T, api *testAPI) {
+	t.Helper()
 	var policy map[string]any
 	api.expect(http.MethodGet, "/uauth/settings/password-policy", nil, http.StatusOK, &policy)
 	if policy["minLength"] != 12.0 || policy["digits"] != 1.0 || policy["maxLength"] != 0.0 {
@@ -119,11 +139,6 @@ func TestLoadStateServesTheSeededWorkspace(t *testing.T) {
 	}
 	if !api.mock.Snapshot().MFARequired {
 		t.Error("MFA is not required, the seed requires it")
-	}
-
-	// What the mock creates next gets ids after the seeded ones.
-	if r := api.createRole(11, "Auditor"); r.ID != 22 {
-		t.Errorf("a new role has id %d, want 22", r.ID)
 	}
 }
 

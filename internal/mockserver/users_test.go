@@ -16,10 +16,18 @@ func TestInvitationLifecycle(t *testing.T) {
 		len(invitee.Roles) != 1 || invitee.Roles[0].Name != "Marketer" {
 		t.Fatalf("invitation %+v", invitee)
 	}
-	userPath := fmt.Sprintf("/uauth/users/%d", invitee.ID)
-	invitationPath := fmt.Sprintf("/uauth/users/invitations/%d", invitee.ID)
+	checkInvitationRefusals(t, api)
+	checkInvitationFoundByMailedToken(t, api)
+	checkPendingInvitationUpdate(t, api, invitee.ID)
+	checkAcceptedInvitation(t, api, invitee.ID)
+	checkExpiredAndWithdrawnInvitations(t, api)
+	checkRemovedMemberInvitedBack(t, api, invitee.ID)
+}
 
-	// The same address again, in any case, is a conflict; so is the admin's.
+// checkInvitationRefusals invites grace@example.com, invited already, again: the same address in any
+// case is a conflict; so is the admin's.
+func checkInvitationRefusals(t *testing.T, api *testAPI) {
+	t.Helper()
 	for _, email := range []string{"grace@example.com", seedAdminEmail} {
 		api.expectError(http.MethodPost, "/uauth/users/invitations/invite", map[string]any{"email": email, "roles": []int{}}, http.StatusConflict)
 	}
@@ -28,8 +36,11 @@ func TestInvitationLifecycle(t *testing.T) {
 		t.Errorf("unknown role: %q", msg)
 	}
 	api.expectError(http.MethodPost, "/uauth/users/invitations/invite", `{"email":"not an address","roles":[]}`, http.StatusBadRequest)
+}
 
-	// The invitee learns the token by email; it finds the invitation.
+// checkInvitationFoundByMailedToken: the invitee learns the token by email; it finds the invitation.
+func checkInvitationFoundByMailedToken(t *testing.T, api *testAPI) {
+	t.Helper()
 	mails := api.mock.Mails("grace@example.com")
 	if len(mails) != 1 || mails[0].Kind != MailInvitation || mails[0].Token == "" {
 		t.Fatalf("mails %+v", mails)
@@ -39,8 +50,12 @@ func TestInvitationLifecycle(t *testing.T) {
 	if details["email"] != "Grace@Example.com" || details["businessProfileName"] == "" {
 		t.Errorf("invitation details %v", details)
 	}
+}
 
-	// A pending invitation's names and roles can change; left-out fields stay.
+// checkPendingInvitationUpdate: a pending invitation's names and roles can change; left-out fields stay.
+func checkPendingInvitationUpdate(t *testing.T, api *testAPI, id int64) {
+	t.Helper()
+	invitationPath := fmt.Sprintf("/uauth/users/invitations/%d", id)
 	var updated userDoc
 	api.expect(http.MethodPost, invitationPath, `{"lastName":"Hopper","roles":[3,4]}`, http.StatusOK, &updated)
 	if updated.FirstName != "First" || updated.LastName != "Hopper" || len(updated.Roles) != 2 || updated.Status != statusPending {
@@ -49,8 +64,15 @@ func TestInvitationLifecycle(t *testing.T) {
 	if msg := api.expectError(http.MethodPost, invitationPath, `{"roles":[42]}`, http.StatusNotFound); msg != "Role 42 not found" {
 		t.Errorf("unknown role in an update: %q", msg)
 	}
+}
 
-	if err := api.mock.AcceptInvitation(invitee.ID); err != nil {
+// checkAcceptedInvitation accepts the invitation id, which then is no invitation any more: the user
+// is updated as a user.
+func checkAcceptedInvitation(t *testing.T, api *testAPI, id int64) {
+	t.Helper()
+	userPath := fmt.Sprintf("/uauth/users/%d", id)
+	invitationPath := fmt.Sprintf("/uauth/users/invitations/%d", id)
+	if err := api.mock.AcceptInvitation(id); err != nil {
 		t.Fatal(err)
 	}
 	var accepted userDoc
@@ -58,11 +80,10 @@ func TestInvitationLifecycle(t *testing.T) {
 	if accepted.Status != statusActive || len(accepted.Roles) != 2 {
 		t.Errorf("accepted %+v", accepted)
 	}
-	if err := api.mock.AcceptInvitation(invitee.ID); err == nil {
+	if err := api.mock.AcceptInvitation(id); err == nil {
 		t.Error("accepting an accepted invitation succeeded")
 	}
-	// An accepted invitation is no invitation any more: the user is updated as a user.
-	if msg := api.expectError(http.MethodPost, invitationPath, `{"firstName":"G"}`, http.StatusNotFound); msg != fmt.Sprintf("Invitation %d not found", invitee.ID) {
+	if msg := api.expectError(http.MethodPost, invitationPath, `{"firstName":"G"}`, http.StatusNotFound); msg != fmt.Sprintf("Invitation %d not found", id) {
 		t.Errorf("updating an accepted invitation: %q", msg)
 	}
 	api.expectError(http.MethodDelete, invitationPath, nil, http.StatusNotFound)
@@ -71,8 +92,12 @@ func TestInvitationLifecycle(t *testing.T) {
 	if accepted.FirstName != "Grace" || accepted.LastName != "" || len(accepted.Roles) != 1 {
 		t.Errorf("updated user %+v", accepted)
 	}
+}
 
-	// Expiry, over HTTP as the demo does it; an expired invitation is still updatable and deletable.
+// checkExpiredAndWithdrawnInvitations expires an invitation over HTTP, as the demo does it; an
+// expired invitation is still updatable and deletable. Once withdrawn, an address may be invited again.
+func checkExpiredAndWithdrawnInvitations(t *testing.T, api *testAPI) {
+	t.Helper()
 	expiring := api.invite("ada@example.com")
 	api.expect(http.MethodPost, fmt.Sprintf("%sinvitations/%d/expire", controlPrefix, expiring.ID), nil, http.StatusNoContent, nil)
 	var expired userDoc
@@ -89,15 +114,19 @@ func TestInvitationLifecycle(t *testing.T) {
 	if users := api.mock.Snapshot().Users; len(users) != 2 || users["grace@example.com"] != 1 {
 		t.Errorf("members after deleting invitations: %v", users)
 	}
-	// Once withdrawn, the address may be invited again.
 	api.invite("linus@example.com")
+}
 
-	// Removing a member from the workspace keeps the account, which can be invited back with its id.
-	api.expect(http.MethodDelete, fmt.Sprintf("/uauth/users/profile-association/%d", invitee.ID), nil, http.StatusOK, nil)
-	if msg := api.expectError(http.MethodGet, userPath, nil, http.StatusNotFound); msg != fmt.Sprintf("User %d not found", invitee.ID) {
+// checkRemovedMemberInvitedBack: removing a member from the workspace keeps the account, which can be
+// invited back with its id.
+func checkRemovedMemberInvitedBack(t *testing.T, api *testAPI, id int64) {
+	t.Helper()
+	userPath := fmt.Sprintf("/uauth/users/%d", id)
+	api.expect(http.MethodDelete, fmt.Sprintf("/uauth/users/profile-association/%d", id), nil, http.StatusOK, nil)
+	if msg := api.expectError(http.MethodGet, userPath, nil, http.StatusNotFound); msg != fmt.Sprintf("User %d not found", id) {
 		t.Errorf("removed user: %q", msg)
 	}
-	if back := api.invite("grace@example.com"); back.ID != invitee.ID || back.Status != statusPending {
+	if back := api.invite("grace@example.com"); back.ID != id || back.Status != statusPending {
 		t.Errorf("invited back: %+v", back)
 	}
 }
@@ -135,45 +164,18 @@ func TestUsersListingPagesFromZero(t *testing.T) {
 	for i := range 7 {
 		api.invite(fmt.Sprintf("user%d@example.com", i))
 	}
-	list := func(page, size int, status, search string) pageDoc[userDoc] {
-		t.Helper()
-		q := url.Values{"page": {fmt.Sprint(page)}, "size": {fmt.Sprint(size)}, "status": {status}, "search": {search}}
-		var p pageDoc[userDoc]
-		api.expect(http.MethodGet, "/uauth/users/listing?"+q.Encode(), nil, http.StatusOK, &p)
-		return p
-	}
+	checkUsersListingPages(t, api)
 
-	var ids []int64
-	for page, want := range []int{3, 3, 2} {
-		p := list(page, 3, "ALL", "")
-		if len(p.Content) != want || p.Number != page || p.Size != 3 || p.TotalElements != 8 || p.TotalPages != 3 ||
-			p.First != (page == 0) || p.Last != (page == 2) {
-			t.Errorf("page %d: %+v", page, p)
-		}
-		for _, u := range p.Content {
-			ids = append(ids, u.ID)
-		}
-	}
-	for i, id := range ids {
-		if id != int64(i+1) {
-			t.Errorf("listing order %v, want ids 1..8", ids)
-			break
-		}
-	}
-	if p := list(3, 3, "ALL", ""); len(p.Content) != 0 || !p.Last {
-		t.Errorf("past the end: %+v", p)
-	}
-
-	if p := list(0, 100, statusActive, ""); p.TotalElements != 1 || p.Content[0].Email != seedAdminEmail {
+	if p := listUsers(t, api, 0, 100, statusActive, ""); p.TotalElements != 1 || p.Content[0].Email != seedAdminEmail {
 		t.Errorf("ACTIVE: %+v", p)
 	}
-	if p := list(0, 100, statusPending, ""); p.TotalElements != 7 {
+	if p := listUsers(t, api, 0, 100, statusPending, ""); p.TotalElements != 7 {
 		t.Errorf("PENDING: %+v", p)
 	}
-	if p := list(0, 100, "ALL", "USER3"); p.TotalElements != 1 || p.Content[0].Email != "user3@example.com" {
+	if p := listUsers(t, api, 0, 100, "ALL", "USER3"); p.TotalElements != 1 || p.Content[0].Email != "user3@example.com" {
 		t.Errorf("search: %+v", p)
 	}
-	if p := list(0, 100, "ALL", "first"); p.TotalElements != 7 {
+	if p := listUsers(t, api, 0, 100, "ALL", "first"); p.TotalElements != 7 {
 		t.Errorf("search by first name: %+v", p)
 	}
 
@@ -192,6 +194,39 @@ func TestUsersListingPagesFromZero(t *testing.T) {
 	if len(found) != 1 || found[0]["email"] != "user1@example.com" {
 		t.Errorf("autocomplete %v", found)
 	}
+}
+
+// checkUsersListingPages walks the listing of the admin and seven invitees three at a time.
+func checkUsersListingPages(t *testing.T, api *testAPI) {
+	t.Helper()
+	var ids []int64
+	for page, want := range []int{3, 3, 2} {
+		p := listUsers(t, api, page, 3, "ALL", "")
+		if len(p.Content) != want || p.Number != page || p.Size != 3 || p.TotalElements != 8 || p.TotalPages != 3 ||
+			p.First != (page == 0) || p.Last != (page == 2) {
+			t.Errorf("page %d: %+v", page, p)
+		}
+		for _, u := range p.Content {
+			ids = append(ids, u.ID)
+		}
+	}
+	for i, id := range ids {
+		if id != int64(i+1) {
+			t.Errorf("listing order %v, want ids 1..8", ids)
+			break
+		}
+	}
+	if p := listUsers(t, api, 3, 3, "ALL", ""); len(p.Content) != 0 || !p.Last {
+		t.Errorf("past the end: %+v", p)
+	}
+}
+
+func listUsers(t *testing.T, api *testAPI, page, size int, status, search string) pageDoc[userDoc] {
+	t.Helper()
+	q := url.Values{"page": {fmt.Sprint(page)}, "size": {fmt.Sprint(size)}, "status": {status}, "search": {search}}
+	var p pageDoc[userDoc]
+	api.expect(http.MethodGet, "/uauth/users/listing?"+q.Encode(), nil, http.StatusOK, &p)
+	return p
 }
 
 // An update of another user is a full update: what the request leaves out is cleared.
