@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The adoption of a workspace made by hand, end to end with the real terraform CLI against the mock
 # API: objects are made through the API (scripts/seed-workspace), `terraform query
-# -generate-config-out` on examples/adopt writes import and resource blocks for all of them, the plan
+# -generate-config-out` on examples/kits/adopt writes import and resource blocks for all of them, the plan
 # of that configuration must import every object and change nothing, and after the apply the next
 # plan must be empty. TERRAFORM names the CLI, which must be Terraform 1.14 or later (terraform query).
 set -euo pipefail
@@ -19,7 +19,7 @@ echo "terraform $version ($terraform)"
 step "Making a workspace by hand, through the API"
 go run -C "$root" ./scripts/seed-workspace
 
-cp -R "$root/examples/adopt" "$work/config"
+cp -R "$root/examples/kits/adopt" "$work/config"
 cd "$work/config"
 
 step "terraform query -generate-config-out=generated.tf"
