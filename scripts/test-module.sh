@@ -13,7 +13,7 @@ work=$(mktemp -d)
 source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
 
-require_terraform 1.11.0 "The terraform test example needs"
+require_terraform TERRAFORM 1.11.0 "The terraform test example needs"
 # start_mock runs the mock with this environment, so it starts from the example's workspace.
 export MOCK_SEED="$example/seed.json"
 start_mock

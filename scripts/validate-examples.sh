@@ -6,7 +6,7 @@
 # dev_overrides (validate then needs no `terraform init` and no registry), so ~/.terraformrc is never
 # touched. The examples that need a newer CLI than the one on PATH, import blocks by identity (1.12),
 # list blocks, action blocks, examples/kits/adopt and examples/kits/workspace-actions (1.14), are validated with
-# TERRAFORM, or skipped when it is older.
+# NEW_TERRAFORM, or skipped when it is older.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -74,7 +74,7 @@ validate terraform examples/kits/review/weakened examples/kits/workspace/*.tf ex
 # The watch for changes made outside Terraform: examples/kits/review/drift laid over examples/kits/workspace.
 validate terraform examples/kits/review/drift examples/kits/workspace/*.tf examples/kits/review/drift/*.tf
 
-terraform=${TERRAFORM:-terraform}
+terraform=${NEW_TERRAFORM:-terraform}
 version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
 if [[ -n "$version" ]] && printf '1.14.0\n%s\n' "$version" | sort -V -C; then
   for example in examples/resources/*/import-by-identity.tf; do
@@ -90,7 +90,7 @@ if [[ -n "$version" ]] && printf '1.14.0\n%s\n' "$version" | sort -V -C; then
   validate "$terraform" examples/kits/workspace-actions examples/kits/workspace-actions/*.tf
 else
   echo "skipped: the import-by-identity, list-resource, action, adopt and workspace-actions examples need Terraform 1.14 or later;" \
-    "${TERRAFORM:-terraform} is ${version:-not found}. Set TERRAFORM to a newer CLI."
+    "$terraform is ${version:-not found}. Set NEW_TERRAFORM to a newer CLI."
 fi
 
 # The several-workspaces example is a module and a root per CLI, each validated by the CLI it is for,
