@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The actions end to end with the real terraform CLI against the mock API: examples/workspace-actions
+# The actions end to end with the real terraform CLI against the mock API: examples/kits/workspace-actions
 # is applied for a member the seed makes (Grace), whose password and MFA its action_trigger resets
 # once; a second plan must be empty and mail nothing; `terraform apply -invoke` then runs one action on
 # its own, and must print its progress and mail one more link; invoking it for an address no member
-# has must fail with a clear error. TERRAFORM names the CLI, which must be Terraform 1.14 or later.
+# has must fail with a clear error. NEW_TERRAFORM names the CLI, which must be Terraform 1.14 or later.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +11,7 @@ work=$(mktemp -d)
 # shellcheck source=scripts/mock-env.sh
 source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
-require_terraform 1.14.0 "actions need"
+require_terraform NEW_TERRAFORM 1.14.0 "actions need"
 
 start_mock
 echo "terraform $version ($terraform)"
@@ -34,7 +34,7 @@ expect_resets() { # WANT WHEN
   echo "$got password reset link(s) mailed to $member $2"
 }
 
-cp -R "$root/examples/workspace-actions" "$work/config"
+cp -R "$root/examples/kits/workspace-actions" "$work/config"
 cd "$work/config"
 "$terraform" init -input=false >/dev/null
 vars=(-var "incident=SEC-42" -var "member_email=$member")

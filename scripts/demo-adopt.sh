@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The adoption of a workspace made by hand, end to end with the real terraform CLI against the mock
 # API: objects are made through the API (scripts/seed-workspace), `terraform query
-# -generate-config-out` on examples/adopt writes import and resource blocks for all of them, the plan
+# -generate-config-out` on examples/kits/adopt writes import and resource blocks for all of them, the plan
 # of that configuration must import every object and change nothing, and after the apply the next
-# plan must be empty. TERRAFORM names the CLI, which must be Terraform 1.14 or later (terraform query).
+# plan must be empty. NEW_TERRAFORM names the CLI, which must be Terraform 1.14 or later (terraform query).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +11,7 @@ work=$(mktemp -d)
 # shellcheck source=scripts/mock-env.sh
 source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
-require_terraform 1.14.0 "terraform query needs"
+require_terraform NEW_TERRAFORM 1.14.0 "terraform query needs"
 
 start_mock
 echo "terraform $version ($terraform)"
@@ -19,7 +19,7 @@ echo "terraform $version ($terraform)"
 step "Making a workspace by hand, through the API"
 go run -C "$root" ./scripts/seed-workspace
 
-cp -R "$root/examples/adopt" "$work/config"
+cp -R "$root/examples/kits/adopt" "$work/config"
 cd "$work/config"
 
 step "terraform query -generate-config-out=generated.tf"

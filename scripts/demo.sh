@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the provider, starts the mock API on a free loopback port, and drives the real terraform CLI
 # through apply, a second plan that must be empty, and destroy of a configuration folder: the first
-# argument, examples/workspace by default. TERRAFORM names the CLI: terraform on PATH by default, or
+# argument, examples/kits/workspace by default. TERRAFORM names the CLI: terraform on PATH by default, or
 # OpenTofu (TERRAFORM=tofu). The CLI configuration is a throw-away file (TF_CLI_CONFIG_FILE), so
 # ~/.terraformrc is never touched.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-config="$root/${1:-examples/workspace}"
+config="$root/${1:-examples/kits/workspace}"
 [[ -d "$config" ]] || { echo "no configuration folder $config" >&2; exit 1; }
 terraform=${TERRAFORM:-terraform}
 command -v "$terraform" >/dev/null || { echo "no CLI $terraform: set TERRAFORM to terraform or tofu" >&2; exit 1; }

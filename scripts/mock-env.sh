@@ -10,13 +10,14 @@ else
   step() { printf '\n==> %s\n' "$*"; }
 fi
 
-# require_terraform MIN "WHAT NEEDS" sets terraform (the CLI TERRAFORM names, terraform by default) and version,
-# or stops with a message ("terraform query needs Terraform 1.14.0 or later; ...") when the CLI is older than MIN.
+# require_terraform VARIABLE MIN "WHAT NEEDS" sets terraform (the CLI the environment variable VARIABLE
+# names, terraform by default) and version, or stops with a message ("terraform query needs Terraform
+# 1.14.0 or later; ...") when the CLI is older than MIN.
 require_terraform() {
-  terraform=${TERRAFORM:-terraform}
+  terraform=${!1:-terraform}
   version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
-  if [[ -z "$version" ]] || ! printf '%s\n%s\n' "$1" "$version" | sort -V -C; then
-    echo "$2 Terraform $1 or later; $terraform is ${version:-not found}. Set TERRAFORM to a newer CLI." >&2
+  if [[ -z "$version" ]] || ! printf '%s\n%s\n' "$2" "$version" | sort -V -C; then
+    echo "$3 Terraform $2 or later; $terraform is ${version:-not found}. Set $1 to a newer CLI." >&2
     exit 1
   fi
 }

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Makes the plans the access-review kit is shown and tested with, as a pull request in a user's
 # repository would: with the real CLI (TERRAFORM, terraform by default) against the mock API, the plan
-# of examples/workspace on a new workspace (workspace.plan.json), then, once that is applied, the plan
-# of examples/review/weakened laid over it (weakened.plan.json: a weaker password policy, MFA off,
+# of examples/kits/workspace on a new workspace (workspace.plan.json), then, once that is applied, the plan
+# of examples/kits/review/weakened laid over it (weakened.plan.json: a weaker password policy, MFA off,
 # personal data for developers, an administrator invited, a member removed, a role renamed). Then, back
-# on examples/workspace with examples/review/drift applied, it changes the workspace through the API as
+# on examples/kits/workspace with examples/kits/review/drift applied, it changes the workspace through the API as
 # someone in the UI would (a role granted personal data, a member given another role, a shorter minimum
 # password length) and plans again: drift.plan.json (an ordinary plan, which reverts the changes) and
 # drift-refresh-only.plan.json (terraform plan -refresh-only, which keeps them). Last, it invites two
 # people through the API, writes the state (drift.state.json) and, while the mock still runs, the
-# unmanaged-access report of that state with examples/review/access-exceptions.json (unmanaged.md,
+# unmanaged-access report of that state with examples/kits/review/access-exceptions.json (unmanaged.md,
 # unmanaged.json, and its exit code in unmanaged.exit). Plans and state are `terraform show -json`; all
 # is written to the folder given (build/review by default).
 set -euo pipefail
@@ -24,25 +24,25 @@ source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
 
 start_mock
-cp -R "$root/examples/workspace" "$work/config"
+cp -R "$root/examples/kits/workspace" "$work/config"
 cd "$work/config"
 # The managed domain's TXT record, as a DNS provider would publish it (see scripts/demo.sh).
 curl -fsS -X POST "$url/_mock/domains/example.com/publish?method=TXT_RECORD&after=0s" >/dev/null
 
-step "The plan of examples/workspace on a new workspace"
+step "The plan of examples/kits/workspace on a new workspace"
 "$terraform" plan -out=workspace.tfplan >/dev/null
 "$terraform" show -json workspace.tfplan >"$out/workspace.plan.json"
 "$terraform" apply -auto-approve workspace.tfplan >/dev/null
 
-step "The plan of examples/review/weakened over the applied workspace"
-cp "$root"/examples/review/weakened/*.tf .
+step "The plan of examples/kits/review/weakened over the applied workspace"
+cp "$root"/examples/kits/review/weakened/*.tf .
 "$terraform" plan -out=weakened.tfplan >/dev/null
 "$terraform" show -json weakened.tfplan >"$out/weakened.plan.json"
 
-for file in "$root"/examples/review/weakened/*.tf; do rm "$(basename "$file")"; done
+for file in "$root"/examples/kits/review/weakened/*.tf; do rm "$(basename "$file")"; done
 
-step "examples/review/drift applied, then the workspace changed through the API, outside Terraform"
-cp "$root"/examples/review/drift/*.tf .
+step "examples/kits/review/drift applied, then the workspace changed through the API, outside Terraform"
+cp "$root"/examples/kits/review/drift/*.tf .
 "$terraform" apply -auto-approve >/dev/null
 "$terraform" show -json >state.json
 id_of() { jq -er --arg address "$1" '.values.root_module.resources[] | select(.address == $address) | .values.id' state.json; }
@@ -68,11 +68,11 @@ api POST /uauth/users/invitations/invite -d '{"email": "mallory@partner.example"
 api POST /uauth/users/invitations/invite -d '{"email": "breakglass@example.com", "firstName": "Break", "lastName": "Glass", "roles": []}' >/dev/null
 "$terraform" show -json >"$out/drift.state.json"
 
-step "The access no configuration manages, less examples/review/access-exceptions.json"
+step "The access no configuration manages, less examples/kits/review/access-exceptions.json"
 go build -C "$root" -o "$work/synerise-access-review" ./cmd/synerise-access-review
 for format in markdown json; do
   status=0
-  "$work/synerise-access-review" unmanaged -exceptions "$root/examples/review/access-exceptions.json" -format "$format" \
+  "$work/synerise-access-review" unmanaged -exceptions "$root/examples/kits/review/access-exceptions.json" -format "$format" \
     "$out/drift.state.json" >"$out/unmanaged.${format/markdown/md}" || status=$?
   echo "$status" >"$out/unmanaged.exit"
 done

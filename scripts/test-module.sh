@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs examples/terraform-test as a user's CI would: builds the provider and the mock API, starts the
+# Runs examples/kits/terraform-test as a user's CI would: builds the provider and the mock API, starts the
 # mock from the example's seed.json, and runs `terraform test` in a copy of the example folder, against
 # the provider just built (dev_overrides in a throw-away CLI configuration; ~/.terraformrc is never
 # touched). Fails when any test fails. TERRAFORM names the CLI: terraform on PATH by default, or
@@ -7,13 +7,13 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-example="$root/examples/terraform-test"
+example="$root/examples/kits/terraform-test"
 work=$(mktemp -d)
 # shellcheck source=scripts/mock-env.sh
 source "$root/scripts/mock-env.sh"
 trap 'stop_mock; rm -rf "$work"' EXIT
 
-require_terraform 1.11.0 "The terraform test example needs"
+require_terraform TERRAFORM 1.11.0 "The terraform test example needs"
 # start_mock runs the mock with this environment, so it starts from the example's workspace.
 export MOCK_SEED="$example/seed.json"
 start_mock

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Tests the Rego policies of examples/policies with OPA (OPA, build/opa by default; make test-policies
+# Tests the Rego policies of examples/kits/policies with OPA (OPA, build/opa by default; make test-policies
 # builds it): formatted as opa fmt writes them, free of what opa check --strict rejects, their unit tests
 # passing, and then on the two real plans scripts/review-plans.sh makes with the CLI against the mock:
 # each must deny exactly the rules listed here and leave nothing undecided; and an exceptions file as
-# examples/policies/README.md shows must turn what it accepts into warnings.
+# examples/kits/policies/README.md shows must turn what it accepts into warnings.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 opa=${OPA:-$root/build/opa}
 [[ $opa == /* ]] || opa=$root/$opa
-policies=$root/examples/policies
+policies=$root/examples/kits/policies
 plans=$root/build/review
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -17,7 +17,7 @@ step "opa fmt: the policies as opa fmt writes them"
 unformatted=$("$opa" fmt --list "$policies")
 if [[ -n "$unformatted" ]]; then
   "$opa" fmt --diff "$policies" >&2 || true
-  echo "opa fmt would change these files; run $opa fmt --write examples/policies:" >&2
+  echo "opa fmt would change these files; run $opa fmt --write examples/kits/policies:" >&2
   echo "$unformatted" >&2
   exit 1
 fi
@@ -57,12 +57,12 @@ expect() {
 }
 
 step "What the policies say of the plans"
-# examples/workspace on a new workspace: the role_pii of the auditors (its role id known only after
+# examples/kits/workspace on a new workspace: the role_pii of the auditors (its role id known only after
 # apply, named from the configuration), and Sign in with Google, Apple and OAuth created enabled. The
 # settings being created are not compared: the plan does not show what the workspace had.
 expect "$plans/workspace.plan.json" deny "pii-granted sign-in-enabled"
 expect "$plans/workspace.plan.json" warn ""
-# examples/review/weakened over it: the IP address is added to a disabled allowlist, so that rule stays quiet;
+# examples/kits/review/weakened over it: the IP address is added to a disabled allowlist, so that rule stays quiet;
 # contractor@partner.example is invited into a workspace that manages example.com.
 expect "$plans/weakened.plan.json" deny "admin-role-granted bans-loosened invitation-outside-organisation mfa-requirement-off password-policy-weakened pii-granted"
 expect "$plans/weakened.plan.json" warn ""
@@ -75,7 +75,7 @@ expect "$plans/drift.plan.json" warn ""
 expect "$plans/drift-refresh-only.plan.json" deny "password-policy-weakened pii-granted"
 expect "$plans/drift-refresh-only.plan.json" warn ""
 
-step "Exceptions from a data file, as examples/policies/README.md shows"
+step "Exceptions from a data file, as examples/kits/policies/README.md shows"
 exceptions=$(mktemp)
 trap 'rm -f "$exceptions"' EXIT
 cat >"$exceptions" <<'JSON'

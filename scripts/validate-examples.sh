@@ -5,8 +5,8 @@
 # example into a configuration would have. The CLI configuration is a throw-away file with
 # dev_overrides (validate then needs no `terraform init` and no registry), so ~/.terraformrc is never
 # touched. The examples that need a newer CLI than the one on PATH, import blocks by identity (1.12),
-# list blocks, action blocks, examples/adopt and examples/workspace-actions (1.14), are validated with
-# TERRAFORM, or skipped when it is older.
+# list blocks, action blocks, examples/kits/adopt and examples/kits/workspace-actions (1.14), are validated with
+# NEW_TERRAFORM, or skipped when it is older.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,7 +61,7 @@ TF
   fi
 }
 
-for folder in examples/provider examples/resources/*/ examples/data-sources/*/ examples/functions/*/ examples/workspace examples/quickstart; do
+for folder in examples/provider examples/resources/*/ examples/data-sources/*/ examples/functions/*/ examples/kits/workspace examples/kits/quickstart; do
   folder=${folder%/}
   files=()
   for f in "$folder"/*.tf; do
@@ -69,12 +69,12 @@ for folder in examples/provider examples/resources/*/ examples/data-sources/*/ e
   done
   validate terraform "$folder" "${files[@]}"
 done
-# The access-review kit's pull request: examples/review/weakened laid over examples/workspace.
-validate terraform examples/review/weakened examples/workspace/*.tf examples/review/weakened/*.tf
-# The watch for changes made outside Terraform: examples/review/drift laid over examples/workspace.
-validate terraform examples/review/drift examples/workspace/*.tf examples/review/drift/*.tf
+# The access-review kit's pull request: examples/kits/review/weakened laid over examples/kits/workspace.
+validate terraform examples/kits/review/weakened examples/kits/workspace/*.tf examples/kits/review/weakened/*.tf
+# The watch for changes made outside Terraform: examples/kits/review/drift laid over examples/kits/workspace.
+validate terraform examples/kits/review/drift examples/kits/workspace/*.tf examples/kits/review/drift/*.tf
 
-terraform=${TERRAFORM:-terraform}
+terraform=${NEW_TERRAFORM:-terraform}
 version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
 if [[ -n "$version" ]] && printf '1.14.0\n%s\n' "$version" | sort -V -C; then
   for example in examples/resources/*/import-by-identity.tf; do
@@ -83,20 +83,20 @@ if [[ -n "$version" ]] && printf '1.14.0\n%s\n' "$version" | sort -V -C; then
   for folder in examples/list-resources/*/; do
     validate "$terraform" "${folder%/}" "$folder"/*.tfquery.hcl
   done
-  validate "$terraform" examples/adopt examples/adopt/*.tf examples/adopt/*.tfquery.hcl
+  validate "$terraform" examples/kits/adopt examples/kits/adopt/*.tf examples/kits/adopt/*.tfquery.hcl
   for folder in examples/actions/*/; do
     validate "$terraform" "${folder%/}" "$folder"/*.tf
   done
-  validate "$terraform" examples/workspace-actions examples/workspace-actions/*.tf
+  validate "$terraform" examples/kits/workspace-actions examples/kits/workspace-actions/*.tf
 else
   echo "skipped: the import-by-identity, list-resource, action, adopt and workspace-actions examples need Terraform 1.14 or later;" \
-    "${TERRAFORM:-terraform} is ${version:-not found}. Set TERRAFORM to a newer CLI."
+    "$terraform is ${version:-not found}. Set NEW_TERRAFORM to a newer CLI."
 fi
 
 # The several-workspaces example is a module and a root per CLI, each validated by the CLI it is for,
 # in a copy of the whole tree (the roots call the module by a relative path); `get` installs the local
 # module without a registry. OpenTofu comes from TOFU, ../shared/tools (beside the checkout in CI) or PATH.
-# examples/terraform-test is a root that calls its module the same way; validate checks its tests too.
+# examples/kits/terraform-test is a root that calls its module the same way; validate checks its tests too.
 validate_tree() { # CLI ROOT-FOLDER COPY-OF-IT
   local cli=$1 folder=$2 copy=$3 output
   validated=$((validated + 1))
@@ -108,17 +108,17 @@ validate_tree() { # CLI ROOT-FOLDER COPY-OF-IT
     failed=1
   fi
 }
-cp -r examples/several-workspaces "$work/several-workspaces"
-validate_tree terraform examples/several-workspaces/terraform "$work/several-workspaces/terraform"
-cp -r examples/terraform-test "$work/terraform-test"
-validate_tree terraform examples/terraform-test "$work/terraform-test"
+cp -r examples/kits/several-workspaces "$work/several-workspaces"
+validate_tree terraform examples/kits/several-workspaces/terraform "$work/several-workspaces/terraform"
+cp -r examples/kits/terraform-test "$work/terraform-test"
+validate_tree terraform examples/kits/terraform-test "$work/terraform-test"
 tofu=${TOFU:-}
 if [[ -z $tofu && -x ../shared/tools/tofu-1.12 ]]; then tofu=$(../shared/tools/tofu-1.12 --path); fi
 if [[ -z $tofu ]]; then tofu=$(command -v tofu || true); fi
 if [[ -n $tofu ]]; then
-  validate_tree "$tofu" examples/several-workspaces/opentofu "$work/several-workspaces/opentofu"
+  validate_tree "$tofu" examples/kits/several-workspaces/opentofu "$work/several-workspaces/opentofu"
 else
-  echo "skipped: examples/several-workspaces/opentofu needs OpenTofu; set TOFU=/path/to/tofu"
+  echo "skipped: examples/kits/several-workspaces/opentofu needs OpenTofu; set TOFU=/path/to/tofu"
 fi
 
 if [[ $failed -ne 0 ]]; then

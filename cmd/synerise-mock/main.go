@@ -1,6 +1,6 @@
 // Command synerise-mock serves the mock Synerise IAM API in the foreground: for the demo, for trying a
 // configuration without a Synerise account, and for testing Terraform modules in a user's own CI
-// (examples/terraform-test).
+// (examples/kits/terraform-test).
 //
 // Usage:
 //

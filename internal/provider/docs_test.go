@@ -41,12 +41,12 @@ func registeredDataSourceTypes(t *testing.T) []string {
 	return names
 }
 
-// workspaceConfig is examples/workspace, the configuration make demo applies.
+// workspaceConfig is examples/kits/workspace, the configuration make demo applies.
 func workspaceConfig(t *testing.T) string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(repoRoot, "examples", "workspace", "*.tf"))
+	files, err := filepath.Glob(filepath.Join(repoRoot, "examples", "kits", "workspace", "*.tf"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no configuration in examples/workspace: %v", err)
+		t.Fatalf("no configuration in examples/kits/workspace: %v", err)
 	}
 	var all strings.Builder
 	for _, f := range files {
@@ -82,7 +82,7 @@ func TestDocs_resources(t *testing.T) {
 				t.Errorf("%s/import.sh does not show terraform import %s", examples, typeName)
 			}
 			if !strings.Contains(workspace, `resource "`+typeName+`"`) {
-				t.Errorf("examples/workspace does not use %s, so make demo does not apply it", typeName)
+				t.Errorf("examples/kits/workspace does not use %s, so make demo does not apply it", typeName)
 			}
 
 			schema := &resource.SchemaResponse{}
@@ -118,7 +118,7 @@ func TestDocs_dataSources(t *testing.T) {
 		t.Run(typeName, func(t *testing.T) {
 			readRepoFile(t, filepath.Join("examples", "data-sources", typeName, "data-source.tf"))
 			if !strings.Contains(workspace, `data "`+typeName+`"`) {
-				t.Errorf("examples/workspace does not read %s, so make demo does not run it", typeName)
+				t.Errorf("examples/kits/workspace does not read %s, so make demo does not run it", typeName)
 			}
 			page := readRepoFile(t, filepath.Join("docs", "data-sources", strings.TrimPrefix(typeName, "synerise_")+".md"))
 			if !strings.Contains(page, "## Example Usage") {
@@ -152,9 +152,9 @@ func registeredListResourceTypes(t *testing.T) []string {
 }
 
 // Every list resource has an example, which its page shows, and a list block in the query that adopts
-// a whole workspace (examples/adopt, the guide's and make demo-adopt's).
+// a whole workspace (examples/kits/adopt, the guide's and make demo-adopt's).
 func TestDocs_listResources(t *testing.T) {
-	adopt := readRepoFile(t, filepath.Join("examples", "adopt", "workspace.tfquery.hcl"))
+	adopt := readRepoFile(t, filepath.Join("examples", "kits", "adopt", "workspace.tfquery.hcl"))
 	for _, typeName := range registeredListResourceTypes(t) {
 		t.Run(typeName, func(t *testing.T) {
 			example := readRepoFile(t, filepath.Join("examples", "list-resources", typeName, "list-resource.tfquery.hcl"))
@@ -162,7 +162,7 @@ func TestDocs_listResources(t *testing.T) {
 				t.Errorf("examples/list-resources/%s/list-resource.tfquery.hcl has no list block of %s", typeName, typeName)
 			}
 			if !strings.Contains(adopt, `list "`+typeName+`" `) {
-				t.Errorf("examples/adopt/workspace.tfquery.hcl does not list %s, so adopting a workspace leaves it out", typeName)
+				t.Errorf("examples/kits/adopt/workspace.tfquery.hcl does not list %s, so adopting a workspace leaves it out", typeName)
 			}
 		})
 	}
@@ -192,10 +192,10 @@ func actionTypeName(a action.Action) string {
 	return resp.TypeName
 }
 
-// Every action has an example, which its page shows, and examples/workspace-actions (make
+// Every action has an example, which its page shows, and examples/kits/workspace-actions (make
 // demo-actions) triggers it; its description says which Terraform it needs.
 func TestDocs_actions(t *testing.T) {
-	workspace := readRepoFile(t, filepath.Join("examples", "workspace-actions", "main.tf"))
+	workspace := readRepoFile(t, filepath.Join("examples", "kits", "workspace-actions", "main.tf"))
 	for _, factory := range actionFactories(t) {
 		a := factory()
 		typeName := actionTypeName(a)
@@ -209,7 +209,7 @@ func TestDocs_actions(t *testing.T) {
 				t.Errorf("docs/actions/%s.md does not show the example; run make generate", strings.TrimPrefix(typeName, "synerise_"))
 			}
 			if !strings.Contains(workspace, "action."+typeName+".") {
-				t.Errorf("examples/workspace-actions does not trigger %s, so make demo-actions does not run it", typeName)
+				t.Errorf("examples/kits/workspace-actions does not trigger %s, so make demo-actions does not run it", typeName)
 			}
 			schema := &action.SchemaResponse{}
 			a.Schema(context.Background(), action.SchemaRequest{}, schema)

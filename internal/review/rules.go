@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// The attention rules, shared with the Rego policies of examples/policies: same ids, same meaning.
+// The attention rules, shared with the Rego policies of examples/kits/policies: same ids, same meaning.
 const (
 	RulePIIGranted             = "pii-granted"
 	RuleAdminRoleGranted       = "admin-role-granted"

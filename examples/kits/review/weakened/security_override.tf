@@ -1,5 +1,5 @@
 # A pull request that loosens the workspace's security settings. These override files change
-# examples/workspace's resources in place (Terraform merges *_override.tf into the blocks they name).
+# examples/kits/workspace's resources in place (Terraform merges *_override.tf into the blocks they name).
 
 resource "synerise_password_policy" "this" {
   min_length = 8 # was 14

@@ -1,4 +1,4 @@
-# The same pull request's changes to roles and members of examples/workspace.
+# The same pull request's changes to roles and members of examples/kits/workspace.
 
 resource "synerise_role" "sre" {
   name = "Platform engineer" # renamed from "Site reliability engineer"
