@@ -37,7 +37,7 @@ func TestAccSettingsListResources(t *testing.T) {
 			Query:  true,
 			Config: listBlock("synerise_ip_policy", "  include_resource = true"),
 			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectResourceDisplayName("synerise_ip_policy.found", byIPPolicy, knownvalue.StringExact("IP allowlist policy")),
+				querycheck.ExpectResourceDisplayName("synerise_ip_policy.found", byIPPolicy, knownvalue.StringExact("IP allowlist")),
 				querycheck.ExpectResourceKnownValues("synerise_ip_policy.found", byIPPolicy, []querycheck.KnownValueCheck{
 					{Path: tfjsonpath.New("enabled"), KnownValue: knownvalue.Bool(true)},
 					{Path: tfjsonpath.New("ip_policy"), KnownValue: knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("203.0.113.7")})},
