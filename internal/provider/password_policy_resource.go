@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
@@ -27,8 +25,6 @@ func NewPasswordPolicyResource() resource.Resource {
 		"special_chars": count("Minimum number of special characters."),
 		"upper_letters": count("Minimum number of upper-case letters."),
 	})
-	spec.validate = func(values map[string]attr.Value, diags *diag.Diagnostics) {
-		atMost(values, "min_length", "max_length", diags)
-	}
+	spec.validate = minLengthAtMostMax
 	return &settingsResource{spec: spec}
 }

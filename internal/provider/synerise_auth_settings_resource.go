@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
@@ -39,8 +37,6 @@ func NewSyneriseAuthSettingsResource() resource.Resource {
 			"require_at_least_one_number":                      described("Whether a password needs a digit."),
 			"require_at_least_one_uppercase_letter":            described("Whether a password needs an upper-case letter."),
 		})
-	spec.validate = func(values map[string]attr.Value, diags *diag.Diagnostics) {
-		atMost(values, "min_length", "max_length", diags)
-	}
+	spec.validate = minLengthAtMostMax
 	return &settingsResource{spec: spec}
 }

@@ -36,6 +36,26 @@ func loosened(c change, attributes []loosening) (looser, unknown []string) {
 	return looser, unknown
 }
 
+// loosenings are what a rule found loosened in a change, and what it cannot tell before apply.
+type loosenings struct {
+	c       change
+	rule    string
+	looser  []string
+	unknown []string
+}
+
+// findings say what loosens, and what may, each with its list in place of the format's %s.
+func (l loosenings) findings(looserFormat, unknownFormat string) []Finding {
+	var out []Finding
+	if len(l.looser) > 0 {
+		out = append(out, about(l.c, l.rule, looserFormat, strings.Join(l.looser, ", ")))
+	}
+	if len(l.unknown) > 0 {
+		out = append(out, about(l.c, l.rule, unknownFormat, strings.Join(l.unknown, ", ")))
+	}
+	return out
+}
+
 // passwordPolicyWeakened applies RulePasswordPolicyWeakened: each requirement that loosens.
 func passwordPolicyWeakened(c change, _ *roleBook) []Finding {
 	if !c.before.exists() || !c.after.exists() {
@@ -45,14 +65,9 @@ func passwordPolicyWeakened(c change, _ *roleBook) []Finding {
 		{"min_length", lowered}, {"digits", lowered}, {"lower_letters", lowered}, {"upper_letters", lowered},
 		{"special_chars", lowered}, {"different", lowered}, {"expiration", lengthened}, {"attempts", lengthened},
 	})
-	var out []Finding
-	if len(weaker) > 0 {
-		out = append(out, about(c, RulePasswordPolicyWeakened, "The password policy weakens (%s): passwords become easier to guess or live longer.", strings.Join(weaker, ", ")))
-	}
-	if len(unknown) > 0 {
-		out = append(out, about(c, RulePasswordPolicyWeakened, "Whether the password policy weakens is known only after apply: %s.", strings.Join(unknown, ", ")))
-	}
-	return out
+	return loosenings{c: c, rule: RulePasswordPolicyWeakened, looser: weaker, unknown: unknown}.findings(
+		"The password policy weakens (%s): passwords become easier to guess or live longer.",
+		"Whether the password policy weakens is known only after apply: %s.")
 }
 
 // bansLoosened applies RuleBansLoosened: login bans that come later, last shorter, or no longer apply.
@@ -69,14 +84,9 @@ func bansLoosened(c change, _ *roleBook) []Finding {
 	if wasTrue, nowFalse := turnedOff(c, "blocking_for_client_enabled"); wasTrue && nowFalse {
 		looser = append(looser, "blocking_for_client_enabled true → false")
 	}
-	var out []Finding
-	if len(looser) > 0 {
-		out = append(out, about(c, RuleBansLoosened, "Login bans loosen (%s): guessing passwords gets easier.", strings.Join(looser, ", ")))
-	}
-	if len(unknown) > 0 {
-		out = append(out, about(c, RuleBansLoosened, "Whether login bans loosen is known only after apply: %s.", strings.Join(unknown, ", ")))
-	}
-	return out
+	return loosenings{c: c, rule: RuleBansLoosened, looser: looser, unknown: unknown}.findings(
+		"Login bans loosen (%s): guessing passwords gets easier.",
+		"Whether login bans loosen is known only after apply: %s.")
 }
 
 // mfaRequirementOff applies RuleMFARequirementOff: the requirement turned off, maybe turned off, or

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -47,15 +46,7 @@ type bookedChange struct {
 // goldenChanges are the reviewable changes of the plan at path.
 func goldenChanges(t *testing.T, path string) []bookedChange {
 	t.Helper()
-	file, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	plan, err := ReadPlan(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := readPlanFile(t, path)
 	roles := newRoleBook(plan)
 	roles.organisation = newOrganisation(plan, nil)
 	var out []bookedChange
