@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,55 +177,24 @@ func closedPort(t *testing.T) string {
 	return url
 }
 
+// exitCase is one invocation of unmanaged and the exit code and output it should give.
+type exitCase struct {
+	name       string
+	args       []string
+	stdin      string
+	env        map[string]string
+	wantCode   int
+	wantStdout string
+	wantStderr string
+}
+
 func TestUnmanagedExitCodes(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(mockserver.New(mockserver.Options{Token: mockToken, LimitedTokens: map[string][]string{"no-permissions": {}}}))
 	t.Cleanup(srv.Close)
 	seeded := map[string]string{envAPIURL: srv.URL, envAPIToken: mockToken}
-	goldenState := filepath.Join(testdata, "unmanaged.state.json")
-	otherProvider := `{"format_version": "1.0", "values": {"root_module": {"resources": [
-		{"address": "aws_s3_bucket.a", "mode": "managed", "type": "aws_s3_bucket", "name": "a", "values": {"bucket": "a"}}]}}}`
-	unreachable := closedPort(t)
-	for _, tt := range []struct {
-		name       string
-		args       []string
-		stdin      string
-		env        map[string]string
-		wantCode   int
-		wantStdout string
-		wantStderr string
-	}{
-		{name: "not JSON", stdin: "No changes. Your infrastructure matches the configuration.", env: seeded, wantCode: exitFailed,
-			wantStderr: "standard input: the input is not JSON"},
-		{name: "a plan where a state is expected", args: []string{filepath.Join(testdata, "workspace.plan.json")}, env: seeded, wantCode: exitFailed,
-			wantStderr: "workspace.plan.json: the input is a plan, not a state: terraform show -json PLANFILE is a plan; run terraform show -json without a plan file"},
-		{name: "a state of another provider only", stdin: otherProvider, env: seeded, wantCode: exitUnmanaged,
-			wantStdout: "## Unmanaged access\n\n> **The state manages no Synerise resource.**"},
-		{name: "an empty workspace", args: []string{goldenState}, env: emptyWorkspace(t), wantCode: exitOK,
-			wantStdout: "## Unmanaged access\n\nNothing unmanaged: the state manages every member, role and role group of the workspace.\n"},
-		{name: "an exceptions file with a misspelt key", args: []string{"-exceptions", writeFile(t, "x.json", `{"members": [{"emial": "a@example.com", "reason": "r"}]}`), goldenState},
-			env: seeded, wantCode: exitFailed, wantStderr: `x.json: members[0]: unknown key "emial"; the keys here are email, reason`},
-		{name: "a missing exceptions file", args: []string{"-exceptions", "missing.json", goldenState}, env: seeded, wantCode: exitFailed,
-			wantStderr: "open missing.json: no such file or directory"},
-		{name: "a missing state file", args: []string{"missing.state.json"}, env: seeded, wantCode: exitFailed,
-			wantStderr: "open missing.state.json: no such file or directory"},
-		{name: "a token the API refuses", args: []string{goldenState}, env: map[string]string{envAPIURL: srv.URL, envAPIToken: "expired"},
-			wantCode: exitFailed, wantStderr: "the API at " + srv.URL + " refused the token (401 Unauthorized): check SYNERISE_API_TOKEN"},
-		{name: "a token without the permission", args: []string{goldenState}, env: map[string]string{envAPIURL: srv.URL, envAPIToken: "no-permissions"},
-			wantCode: exitFailed, wantStderr: "the token may not read the workspace: give its API key the permission settings_users: read"},
-		{name: "an unreachable API", args: []string{goldenState}, env: map[string]string{envAPIURL: unreachable, envAPIToken: mockToken},
-			wantCode: exitFailed, wantStderr: "cannot reach the API at " + unreachable + ": check SYNERISE_API_URL and the network"},
-		{name: "no token", args: []string{goldenState}, wantCode: exitUsage,
-			wantStderr: "set SYNERISE_API_TOKEN (and SYNERISE_API_URL, unless it is https://api.synerise.com) to read the workspace"},
-		{name: "an API URL that is not one", args: []string{goldenState}, env: map[string]string{envAPIURL: "api.synerise.com", envAPIToken: mockToken},
-			wantCode: exitUsage, wantStderr: "api.synerise.com"},
-		{name: "an unknown format", args: []string{"-format", "yaml", goldenState}, env: seeded, wantCode: exitUsage,
-			wantStderr: `-format is markdown or json, got "yaml"`},
-		{name: "two states", args: []string{goldenState, goldenState}, env: seeded, wantCode: exitUsage, wantStderr: "one state at a time, got 2 arguments"},
-		{name: "an unknown flag", args: []string{"-fail-on-attention"}, env: seeded, wantCode: exitUsage,
-			wantStderr: "flag provided but not defined: -fail-on-attention"},
-		{name: "help", args: []string{"-h"}, wantCode: exitOK, wantStderr: "usage: synerise-access-review unmanaged [-exceptions FILE] [-format markdown|json] [STATE.json | -]"},
-	} {
+	cases := slices.Concat(inputExitCases(t, seeded), apiExitCases(t, srv.URL), usageExitCases(seeded))
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			code, stdout, stderr := invoke(t, tt.stdin, tt.env, append([]string{"unmanaged"}, tt.args...)...)
@@ -241,5 +211,61 @@ func TestUnmanagedExitCodes(t *testing.T) {
 				t.Errorf("a failure wrote a report:\n%s", stdout)
 			}
 		})
+	}
+}
+
+// inputExitCases are the states, plans and files unmanaged reads, good and bad.
+func inputExitCases(t *testing.T, seeded map[string]string) []exitCase {
+	t.Helper()
+	goldenState := filepath.Join(testdata, "unmanaged.state.json")
+	otherProvider := `{"format_version": "1.0", "values": {"root_module": {"resources": [
+		{"address": "aws_s3_bucket.a", "mode": "managed", "type": "aws_s3_bucket", "name": "a", "values": {"bucket": "a"}}]}}}`
+	return []exitCase{
+		{name: "not JSON", stdin: "No changes. Your infrastructure matches the configuration.", env: seeded, wantCode: exitFailed,
+			wantStderr: "standard input: the input is not JSON"},
+		{name: "a plan where a state is expected", args: []string{filepath.Join(testdata, "workspace.plan.json")}, env: seeded, wantCode: exitFailed,
+			wantStderr: "workspace.plan.json: the input is a plan, not a state: terraform show -json PLANFILE is a plan; run terraform show -json without a plan file"},
+		{name: "a state of another provider only", stdin: otherProvider, env: seeded, wantCode: exitUnmanaged,
+			wantStdout: "## Unmanaged access\n\n> **The state manages no Synerise resource.**"},
+		{name: "an empty workspace", args: []string{goldenState}, env: emptyWorkspace(t), wantCode: exitOK,
+			wantStdout: "## Unmanaged access\n\nNothing unmanaged: the state manages every member, role and role group of the workspace.\n"},
+		{name: "an exceptions file with a misspelt key", args: []string{"-exceptions", writeFile(t, "x.json", `{"members": [{"emial": "a@example.com", "reason": "r"}]}`), goldenState},
+			env: seeded, wantCode: exitFailed, wantStderr: `x.json: members[0]: unknown key "emial"; the keys here are email, reason`},
+		{name: "a missing exceptions file", args: []string{"-exceptions", "missing.json", goldenState}, env: seeded, wantCode: exitFailed,
+			wantStderr: "open missing.json: no such file or directory"},
+		{name: "a missing state file", args: []string{"missing.state.json"}, env: seeded, wantCode: exitFailed,
+			wantStderr: "open missing.state.json: no such file or directory"},
+	}
+}
+
+// apiExitCases are the ways the API at url refuses or cannot be reached.
+func apiExitCases(t *testing.T, url string) []exitCase {
+	t.Helper()
+	goldenState := filepath.Join(testdata, "unmanaged.state.json")
+	unreachable := closedPort(t)
+	return []exitCase{
+		{name: "a token the API refuses", args: []string{goldenState}, env: map[string]string{envAPIURL: url, envAPIToken: "expired"},
+			wantCode: exitFailed, wantStderr: "the API at " + url + " refused the token (401 Unauthorized): check SYNERISE_API_TOKEN"},
+		{name: "a token without the permission", args: []string{goldenState}, env: map[string]string{envAPIURL: url, envAPIToken: "no-permissions"},
+			wantCode: exitFailed, wantStderr: "the token may not read the workspace: give its API key the permission settings_users: read"},
+		{name: "an unreachable API", args: []string{goldenState}, env: map[string]string{envAPIURL: unreachable, envAPIToken: mockToken},
+			wantCode: exitFailed, wantStderr: "cannot reach the API at " + unreachable + ": check SYNERISE_API_URL and the network"},
+		{name: "no token", args: []string{goldenState}, wantCode: exitUsage,
+			wantStderr: "set SYNERISE_API_TOKEN (and SYNERISE_API_URL, unless it is https://api.synerise.com) to read the workspace"},
+		{name: "an API URL that is not one", args: []string{goldenState}, env: map[string]string{envAPIURL: "api.synerise.com", envAPIToken: mockToken},
+			wantCode: exitUsage, wantStderr: "api.synerise.com"},
+	}
+}
+
+// usageExitCases are mistakes of the command line, and asking for help.
+func usageExitCases(seeded map[string]string) []exitCase {
+	goldenState := filepath.Join(testdata, "unmanaged.state.json")
+	return []exitCase{
+		{name: "an unknown format", args: []string{"-format", "yaml", goldenState}, env: seeded, wantCode: exitUsage,
+			wantStderr: `-format is markdown or json, got "yaml"`},
+		{name: "two states", args: []string{goldenState, goldenState}, env: seeded, wantCode: exitUsage, wantStderr: "one state at a time, got 2 arguments"},
+		{name: "an unknown flag", args: []string{"-fail-on-attention"}, env: seeded, wantCode: exitUsage,
+			wantStderr: "flag provided but not defined: -fail-on-attention"},
+		{name: "help", args: []string{"-h"}, wantCode: exitOK, wantStderr: "usage: synerise-access-review unmanaged [-exceptions FILE] [-format markdown|json] [STATE.json | -]"},
 	}
 }

@@ -1,8 +1,12 @@
 package provider
 
-import "github.com/hashicorp/terraform-plugin-framework/resource"
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
+)
 
 // NewFacebookSignInResource is the factory of synerise_facebook_sign_in.
 func NewFacebookSignInResource() resource.Resource {
-	return signInResource("facebook_sign_in", "Facebook", "/sauth/settings/oauth/facebook")
+	return signInResource(settings.FacebookSignIn, "Facebook", nil)
 }

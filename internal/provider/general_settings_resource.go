@@ -2,29 +2,22 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 // NewGeneralSettingsResource is the factory of synerise_general_settings.
 func NewGeneralSettingsResource() resource.Resource {
-	return &settingsResource{spec: settingsSpec{
-		typeSuffix:  "general_settings",
-		id:          "general_settings",
-		path:        "/sauth/settings/general",
-		title:       "general profile-authentication settings",
-		description: "General settings of how profiles (your customers) authenticate and identify themselves.",
-		fields: []settingField{
-			{attr: "token_lifetime_in_seconds", json: "tokenLifetimeInSeconds", kind: intField, intRules: nonNegative,
+	return &settingsResource{spec: newSettingsSpec(settings.GeneralSettings,
+		"General settings of how profiles (your customers) authenticate and identify themselves.",
+		map[string]fieldTerraform{
+			"token_lifetime_in_seconds": {intRules: nonNegative,
 				description: "Seconds before authorization tokens expire; 0 applies the global default of 60 minutes."},
-			{attr: "voucher_pool_uuid", json: "voucherPoolUuid", kind: stringField,
-				description: "UUID of the voucher pool that provides customId values for new profiles."},
-			{attr: "allow_overwrite_custom_identify", json: "allowOverwriteCustomIdentify", kind: boolField,
-				description: "Whether a profile's customId may be changed."},
-			{attr: "allow_overwrite_external_id", json: "allowOverwriteExternalId", kind: boolField,
-				description: "Whether a profile's externalId may be changed, for example after re-registration with an external provider."},
-			{attr: "allow_email_change_from_web_form", json: "allowEmailChangeFromWebForm", kind: boolField,
-				description: "Whether an email change may be requested and confirmed with a web form."},
-			{attr: "allow_to_pass_custom_identify_with_voucher_pool", json: "allowToPassCustomIdentifyWithVoucherPool", kind: boolField,
-				description: "Whether a customId may be given although a voucher pool is configured (no voucher is then assigned)."},
-		},
-	}}
+			"voucher_pool_uuid":                described("UUID of the voucher pool that provides customId values for new profiles."),
+			"allow_overwrite_custom_identify":  described("Whether a profile's customId may be changed."),
+			"allow_overwrite_external_id":      described("Whether a profile's externalId may be changed, for example after re-registration with an external provider."),
+			"allow_email_change_from_web_form": described("Whether an email change may be requested and confirmed with a web form."),
+			"allow_to_pass_custom_identify_with_voucher_pool": described(
+				"Whether a customId may be given although a voucher pool is configured (no voucher is then assigned)."),
+		})}
 }

@@ -1,8 +1,12 @@
 package provider
 
-import "github.com/hashicorp/terraform-plugin-framework/resource"
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
+)
 
 // NewGoogleSignInResource is the factory of synerise_google_sign_in.
 func NewGoogleSignInResource() resource.Resource {
-	return signInResource("google_sign_in", "Google", "/sauth/settings/oauth/google")
+	return signInResource(settings.GoogleSignIn, "Google", nil)
 }

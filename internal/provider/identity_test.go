@@ -60,7 +60,7 @@ func TestAccResourceIdentity(t *testing.T) {
 	cases := maps.Clone(identityCases)
 	// A settings singleton's identity is its fixed id.
 	for typeName, tc := range settingsCases {
-		id := knownvalue.StringExact(specOf(t, tc.factory).id)
+		id := knownvalue.StringExact(specOf(t, tc.factory).ID())
 		cases[typeName] = identityCase{identity: map[string]knownvalue.Check{"id": id}, matchesState: map[string]string{"id": "id"}}
 	}
 	for _, typeName := range registeredResourceTypes(t) {

@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 // ipv4Address matches a dotted-quad IPv4 address. The reference says the allowlist holds IPv4
@@ -23,40 +25,34 @@ const lockoutAcknowledged = "lockout_acknowledged"
 
 // NewIPPolicyResource is the factory of synerise_ip_policy.
 func NewIPPolicyResource() resource.Resource {
-	return &settingsResource{spec: settingsSpec{
-		typeSuffix: "ip_policy",
-		id:         "ip_policy",
-		path:       "/uauth/settings/user-bp-ip-policy",
-		title:      "IP allowlist policy",
-		description: "The IP allowlist of the workspace: when enabled, users may use the workspace only from the listed addresses.\n\n" +
-			"An allowlist can lock everyone out, Terraform included, and then no apply can undo it. So a plan that leaves " +
-			"the allowlist in force (`enabled = true`) fails when:\n\n" +
-			"- `ip_policy` is empty and `enable_support_subnets` is false: no address could reach the workspace;\n" +
-			"- `ip_policy` leaves out any of the addresses that the provider argument `apply_from_addresses` declares as " +
-			"the ones Terraform reaches the API from (your CI runners'): the next plan and apply would be refused.\n\n" +
-			"The check runs on every plan that creates the resource or changes the allowlist. Where a value is known only " +
-			"after apply, the plan warns instead, and the apply, which plans again with the values known, fails before " +
-			"writing an allowlist that would lock out. If the lockout is what you mean, set `" + lockoutAcknowledged + " = true`: " +
-			"the plan then only warns, and since the argument shows in the plan, reviewers see the override (the access " +
-			"review and the Rego policies flag it too, as rule `ip-allowlist-lockout`). `provider::synerise::ip_allowlist_covers` " +
+	spec := newSettingsSpec(settings.IPPolicy,
+		"The IP allowlist of the workspace: when enabled, users may use the workspace only from the listed addresses.\n\n"+
+			"An allowlist can lock everyone out, Terraform included, and then no apply can undo it. So a plan that leaves "+
+			"the allowlist in force (`enabled = true`) fails when:\n\n"+
+			"- `ip_policy` is empty and `enable_support_subnets` is false: no address could reach the workspace;\n"+
+			"- `ip_policy` leaves out any of the addresses that the provider argument `apply_from_addresses` declares as "+
+			"the ones Terraform reaches the API from (your CI runners'): the next plan and apply would be refused.\n\n"+
+			"The check runs on every plan that creates the resource or changes the allowlist. Where a value is known only "+
+			"after apply, the plan warns instead, and the apply, which plans again with the values known, fails before "+
+			"writing an allowlist that would lock out. If the lockout is what you mean, set `"+lockoutAcknowledged+" = true`: "+
+			"the plan then only warns, and since the argument shows in the plan, reviewers see the override (the access "+
+			"review and the Rego policies flag it too, as rule `ip-allowlist-lockout`). `provider::synerise::ip_allowlist_covers` "+
 			"makes the same test in `check` and `precondition` blocks.",
-		fields: []settingField{
-			{attr: "enabled", json: "enabled", kind: boolField,
-				description: "Whether the allowlist is in force. Keep the addresses you and CI work from in `ip_policy` before " +
-					"enabling it: a plan that would lock everyone out, or the addresses in the provider's `apply_from_addresses`, fails."},
-			{attr: "enable_support_subnets", json: "enableSupportSubnets", kind: boolField,
-				description: "Whether the addresses Synerise uses for service work are allowed too."},
-			{attr: "ip_policy", json: "ipPolicy", kind: stringSetField,
+		map[string]fieldTerraform{
+			"enabled": described("Whether the allowlist is in force. Keep the addresses you and CI work from in `ip_policy` before " +
+				"enabling it: a plan that would lock everyone out, or the addresses in the provider's `apply_from_addresses`, fails."),
+			"enable_support_subnets": described("Whether the addresses Synerise uses for service work are allowed too."),
+			"ip_policy": {
 				description: "The allowed IPv4 addresses, such as `203.0.113.7`. The API reference speaks of addresses only, " +
 					"so ranges (CIDR) are refused at plan time. Order does not matter.",
 				setRules: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(ipv4Address, "must be an IPv4 address such as 203.0.113.7"))}},
-		},
-		acknowledgement: &settingAcknowledgement{attr: lockoutAcknowledged,
-			description: "Set to `true` to apply an allowlist that the lockout guard refuses (see above), once you are sure " +
-				"that it is what you mean: the plan then warns instead of failing. The API never sees this argument; it " +
-				"stays in the configuration and the plan so that reviewers see the override. Remove it once the change is applied."},
-		guard: guardAgainstLockout,
-	}}
+		})
+	spec.acknowledgement = &settingAcknowledgement{attr: lockoutAcknowledged,
+		description: "Set to `true` to apply an allowlist that the lockout guard refuses (see above), once you are sure " +
+			"that it is what you mean: the plan then warns instead of failing. The API never sees this argument; it " +
+			"stays in the configuration and the plan so that reviewers see the override. Remove it once the change is applied."}
+	spec.guard = guardAgainstLockout
+	return &settingsResource{spec: spec}
 }
 
 // lockout is one way a planned allowlist would shut people out.

@@ -3,20 +3,19 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 var (
@@ -25,7 +24,8 @@ var (
 	_ resource.ResourceWithIdentity    = &MFARequirementResource{}
 )
 
-const mfaRequirementID = "mfa_requirement"
+// mfaRequirementID is the resource's fixed id and import ID.
+var mfaRequirementID = settings.MFARequirement.ID()
 
 // NewMFARequirementResource is the factory of synerise_mfa_requirement.
 func NewMFARequirementResource() resource.Resource {
@@ -45,8 +45,11 @@ type MFARequirementResourceModel struct {
 }
 
 func (r *MFARequirementResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_mfa_requirement"
+	resp.TypeName = req.ProviderTypeName + "_" + mfaRequirementID
 }
+
+// mfaOnDestroyNotes add to the catalogue's wording of on_destroy in the resource's description.
+var mfaOnDestroyNotes = map[string]string{settings.Reset: ", as a new workspace has it"}
 
 func (r *MFARequirementResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -54,8 +57,8 @@ func (r *MFARequirementResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"**Drift is not detected.** The API can enable and disable the requirement but has no way to read it, " +
 			"so Terraform knows only what it last set: a change made in the Synerise app does not show in a plan. " +
 			"Every create and update writes the configured value, so `terraform apply -replace=synerise_mfa_requirement.<name>` " +
-			"re-asserts it. Destroying the resource with `on_destroy` set to `reset` (the default) disables the requirement, " +
-			"as a new workspace has it; `retain` leaves it as it is. Unlike the settings resources there is no `restore`: " +
+			"re-asserts it. Destroying the resource depends on `on_destroy`: " +
+			strings.Join(onDestroyWords(settings.MFARequirement, mfaOnDestroyNotes), "; ") + ". Unlike the settings resources there is no `restore`: " +
 			"the API cannot read the requirement, so the provider cannot know what it was before Terraform managed it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -68,20 +71,14 @@ func (r *MFARequirementResource) Schema(_ context.Context, _ resource.SchemaRequ
 					"workspace (the token's user included) have MFA, or they lose access.",
 				Required: true,
 			},
-			"on_destroy": schema.StringAttribute{
-				Description: "What destroying the resource does: `reset` (the default) disables the requirement; `retain` leaves it as it is.",
-				Optional:    true,
-				Computed:    true,
-				Default:     stringdefault.StaticString(onDestroyReset),
-				Validators:  []validator.String{stringvalidator.OneOf(onDestroyReset, onDestroyRetain)},
-			},
+			"on_destroy": onDestroyAttribute(settings.MFARequirement, nil),
 		},
 	}
 	resp.Schema.MarkdownDescription = withPermissions(permissions.Resource, r, resp.Schema.Description)
 }
 
 func (r *MFARequirementResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+mfaRequirementID+"`: the workspace has one MFA requirement. "+
+	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+mfaRequirementID+"`: the workspace has one "+settings.MFARequirement.Title+". "+
 		"The API cannot read the requirement, so an import by identity leaves `enabled` unknown to the state and the next apply "+
 		"writes the configured value; an import ID (`enabled` or `disabled`) says what it is instead.")
 }
@@ -121,7 +118,7 @@ func (r *MFARequirementResource) Update(ctx context.Context, req resource.Update
 func (r *MFARequirementResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state MFARequirementResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() == onDestroyRetain {
+	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() == settings.Retain {
 		return
 	}
 	r.set(ctx, false, &resp.Diagnostics)
@@ -135,7 +132,7 @@ func (r *MFARequirementResource) set(ctx context.Context, enabled bool, diags *d
 		err = r.client.DisableMFARequirement(ctx)
 	}
 	if err != nil {
-		addAPIError(diags, fmt.Sprintf("Cannot %s the MFA requirement", map[bool]string{true: "enable", false: "disable"}[enabled]), err)
+		addAPIError(diags, fmt.Sprintf("Cannot %s the %s", map[bool]string{true: "enable", false: "disable"}[enabled], settings.MFARequirement.Title), err)
 		return false
 	}
 	return true
@@ -158,7 +155,7 @@ func (r *MFARequirementResource) ImportState(ctx context.Context, req resource.I
 		}
 		if id != mfaRequirementID {
 			resp.Diagnostics.AddError("Invalid import identity: id",
-				fmt.Sprintf("The workspace has one MFA requirement; import it with the id %q, not %q.", mfaRequirementID, id))
+				fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", settings.MFARequirement.Title, mfaRequirementID, id))
 			return
 		}
 		resp.Diagnostics.AddWarning("The MFA requirement is imported without its value",
@@ -172,6 +169,6 @@ func (r *MFARequirementResource) ImportState(ctx context.Context, req resource.I
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), mfaRequirementID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("enabled"), enabled)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyReset)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), settings.Reset)...)
 	setIdentity(ctx, resp.Identity, mfaRequirementIdentity, &resp.Diagnostics)
 }

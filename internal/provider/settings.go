@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -12,39 +13,36 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 // The workspace's settings objects are singletons the API replaces whole on every write. Each is
-// described once, by its settingsSpec: where the API keeps it, and each field's attribute, JSON name,
-// kind, rules and default. The client only reads and replaces JSON objects at a path; the mock keeps
-// its own copy of each object, and a test holds the two and api/openapi.yaml to the specs. One engine
-// gives every settings resource the same semantics:
+// catalogued once in internal/settings (its type, title, path, fields and defaults, and what on_destroy
+// does), which the access review reads too; its settingsSpec adds what only Terraform needs: schema
+// descriptions, rules, write-only twins, a guard. The client only reads and replaces JSON objects at a
+// path; the mock keeps its own copy of each object, and a test holds the two and api/openapi.yaml to the
+// specs. One engine gives every settings resource the same semantics:
 //   - create adopts the existing object; every write sends every field, taking what the configuration
 //     leaves out from the API's current values, so nothing is reset by accident;
 //   - a field the configuration sets and someone changes outside Terraform shows as a change;
-//   - destroy writes back the object as it was before Terraform managed it (on_destroy = "restore", kept
-//     in private state from create or import), the documented defaults ("reset"), or only forgets it ("retain");
+//   - destroy does what the catalogue says on_destroy does: writes back the object as it was before
+//     Terraform managed it ("restore", kept in private state from create or import), the documented
+//     defaults ("reset"), or only forgets it ("retain");
 //   - import takes the resource's fixed id.
 
-// fieldKind is how a settings field is typed in Terraform and in the API's JSON.
-type fieldKind int
-
-const (
-	boolField      fieldKind = iota // JSON boolean, Terraform bool
-	intField                        // JSON integer, Terraform number
-	stringField                     // JSON string or null, Terraform string
-	stringMapField                  // JSON object of strings, Terraform map of strings
-	stringSetField                  // JSON array of strings whose order means nothing, Terraform set of strings
-)
-
-// settingField maps one attribute to one field of the API's object.
+// settingField is one field of the catalogue's entry with what Terraform adds to it.
 type settingField struct {
-	attr        string
-	json        string
-	kind        fieldKind
+	settings.Field
+	fieldTerraform
+}
+
+// fieldTerraform is what Terraform adds to a catalogued field: its description, rules and handling.
+type fieldTerraform struct {
 	description string
 	sensitive   bool
 	// writeOnly adds two attributes to a map field: <attr>_wo, the same value taken from the configuration
@@ -53,30 +51,18 @@ type settingField struct {
 	stringRules []validator.String
 	intRules    []validator.Int64
 	setRules    []validator.Set
-	// byDefault is the value a new workspace has; nil stands for the kind's empty value: false, 0,
-	// null, {} or [].
-	byDefault any
 }
 
-// textField is a string field, null by default, with no rules.
-func textField(attr, json, description string) settingField {
-	return settingField{attr: attr, json: json, kind: stringField, description: description}
-}
+// described is a field with a description and no rules.
+func described(description string) fieldTerraform { return fieldTerraform{description: description} }
 
-// flagField is a boolean field, false by default.
-func flagField(attr, json, description string) settingField {
-	return settingField{attr: attr, json: json, kind: boolField, description: description}
-}
-
-// settingsSpec describes one settings resource.
+// settingsSpec describes one settings resource: the catalogue's entry (its type, title, path, fields and
+// defaults, and what on_destroy does) and what only Terraform needs of it.
 type settingsSpec struct {
-	typeSuffix string
-	id         string
-	// path is where the API keeps the object; the client reads and replaces it there.
-	path        string
-	title       string
+	settings.Type
 	description string
-	fields      []settingField
+	// fields are the entry's fields, in its order, each with its Terraform side.
+	fields []settingField
 	// validate checks rules across fields at plan time; values are nil where unknown or unset.
 	validate func(values map[string]attr.Value, diags *diag.Diagnostics)
 	// guard looks at every plan that creates or updates the object, and refuses or warns of what may hurt.
@@ -85,6 +71,24 @@ type settingsSpec struct {
 	// never sees it), with which a configuration overrides what guard would refuse. The plan shows it,
 	// so a reviewer sees the override.
 	acknowledgement *settingAcknowledgement
+}
+
+// newSettingsSpec is the spec of a catalogued type, its fields in the catalogue's order each with what terraform
+// says of it by attribute. A field the catalogue does not have, or one terraform leaves undescribed, is
+// a bug that stops the provider from being built, so that every test finds it.
+func newSettingsSpec(typ settings.Type, description string, terraform map[string]fieldTerraform) settingsSpec {
+	spec := settingsSpec{Type: typ, description: description}
+	for _, f := range typ.Fields {
+		t, ok := terraform[f.Attr]
+		if !ok || t.description == "" {
+			panic(fmt.Sprintf("%s: the provider does not describe the field %s", typ.Name, f.Attr))
+		}
+		spec.fields = append(spec.fields, settingField{Field: f, fieldTerraform: t})
+	}
+	if len(spec.fields) != len(terraform) {
+		panic(fmt.Sprintf("%s: the provider describes fields the catalogue does not have", typ.Name))
+	}
+	return spec
 }
 
 // settingAcknowledgement is the argument with which a configuration overrides a guard's refusal.
@@ -107,23 +111,40 @@ type plannedSettings struct {
 }
 
 func (f settingField) schemaAttribute() schema.Attribute {
-	switch f.kind {
-	case boolField:
+	switch f.Kind {
+	case settings.Bool:
 		return schema.BoolAttribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
-	case intField:
+	case settings.Int:
 		return schema.Int64Attribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive, CustomType: wholeNumberType{},
 			Validators: f.intRules, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
-	case stringMapField:
+	case settings.StringMap:
 		return schema.MapAttribute{Description: f.description, ElementType: types.StringType, Optional: true, Computed: true, Sensitive: f.sensitive,
 			PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()}}
-	case stringSetField:
+	case settings.StringSet:
 		return schema.SetAttribute{Description: f.description, ElementType: types.StringType, Optional: true, Computed: true, Sensitive: f.sensitive,
 			Validators: f.setRules, PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
 	default:
 		return schema.StringAttribute{Description: f.description, Optional: true, Computed: true, Sensitive: f.sensitive,
 			Validators: f.stringRules, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
+}
+
+// resourceDescription is the resource's description: the spec's, then how the engine treats the object,
+// then what each on_destroy does, worded as the catalogue does.
+func (s settingsSpec) resourceDescription() string {
+	return s.description + "\n\n" +
+		"The workspace has exactly one " + s.Title + ", which the API replaces whole on every change. Creating " +
+		"the resource adopts it; an argument left out of the configuration keeps the value the workspace has " +
+		"(it is never reset by accident).\n\n" +
+		"Destroying the resource depends on `on_destroy`:\n\n- " + strings.Join(onDestroyWords(s.Type, map[string]string{
+		settings.Restore: ", read when the resource was created or imported and kept in the state's private data." +
+			s.writeOnlyRestoreNote() + " A state written before `restore` existed has no such copy: destroying it resets " +
+			"the defaults, with a warning.",
+		settings.Reset: ": " + s.describeDefaults() + ". The API reference does not state them; they are the values " +
+			"a new workspace is assumed to have.",
+		settings.Retain: ".",
+	}), "\n- ")
 }
 
 // writeOnlyRestoreNote says what restore does with fields that write-only arguments set, where a spec has them.
@@ -143,48 +164,24 @@ func (s settingsSpec) writeOnlyRestoreNote() string {
 func (s settingsSpec) object(from map[string]any) map[string]any {
 	object := s.defaults()
 	for _, f := range s.fields {
-		if v, ok := from[f.json]; ok {
-			object[f.json] = v
+		if v, ok := from[f.JSON]; ok {
+			object[f.JSON] = v
 		}
 	}
 	return object
 }
 
-func (f settingField) writeOnlyAttr() string { return f.attr + "_wo" }
-func (f settingField) versionAttr() string   { return f.attr + "_wo_version" }
+func (f settingField) writeOnlyAttr() string { return f.Attr + "_wo" }
+func (f settingField) versionAttr() string   { return f.Attr + "_wo_version" }
 
 // defaults is the object as a new workspace has it, written back by on_destroy = "reset".
-func (s settingsSpec) defaults() map[string]any {
-	object := make(map[string]any, len(s.fields))
-	for _, f := range s.fields {
-		object[f.json] = f.defaultValue()
-	}
-	return object
-}
-
-func (f settingField) defaultValue() any {
-	if f.byDefault != nil {
-		return f.byDefault
-	}
-	switch f.kind {
-	case boolField:
-		return false
-	case intField:
-		return 0
-	case stringMapField:
-		return map[string]any{}
-	case stringSetField:
-		return []any{}
-	default:
-		return nil
-	}
-}
+func (s settingsSpec) defaults() map[string]any { return s.Defaults() }
 
 // describeDefaults renders the defaults for the docs, in the order of the fields.
 func (s settingsSpec) describeDefaults() string {
 	parts := make([]string, 0, len(s.fields))
 	for _, f := range s.fields {
-		v := f.defaultValue()
+		v := f.DefaultValue()
 		var shown string
 		switch value := v.(type) {
 		case nil:
@@ -198,7 +195,33 @@ func (s settingsSpec) describeDefaults() string {
 		default:
 			shown = fmt.Sprint(value)
 		}
-		parts = append(parts, fmt.Sprintf("`%s` = `%s`", f.attr, shown))
+		parts = append(parts, fmt.Sprintf("`%s` = `%s`", f.Attr, shown))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// onDestroyWords words each on_destroy value of typ as the catalogue does, the default first, each
+// followed by what notes add to it for this resource: "`reset` (the default) disables the requirement".
+func onDestroyWords(typ settings.Type, notes map[string]string) []string {
+	words := make([]string, 0, len(typ.OnDestroy))
+	for i, o := range typ.OnDestroy {
+		word := "`" + o.Value + "`"
+		if i == 0 {
+			word += " (the default)"
+		}
+		words = append(words, word+" "+o.Effect+notes[o.Value])
+	}
+	return words
+}
+
+// onDestroyAttribute is the schema attribute on_destroy of typ: its values and default from the catalogue.
+func onDestroyAttribute(typ settings.Type, notes map[string]string) schema.StringAttribute {
+	values := typ.OnDestroyValues()
+	return schema.StringAttribute{
+		Description: "What destroying the resource does: " + strings.Join(onDestroyWords(typ, notes), "; ") + ".",
+		Optional:    true,
+		Computed:    true,
+		Default:     stringdefault.StaticString(values[0]),
+		Validators:  []validator.String{stringvalidator.OneOf(values...)},
+	}
 }

@@ -8,14 +8,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -23,6 +21,7 @@ import (
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/permissions"
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 var (
@@ -40,53 +39,42 @@ type settingsResource struct {
 	applyFrom declaredAddresses
 }
 
-const (
-	onDestroyRestore = "restore"
-	onDestroyReset   = "reset"
-	onDestroyRetain  = "retain"
-)
-
 // originalKey names the private-state entry that holds the object as it was before Terraform managed
 // it, for on_destroy = "restore".
 const originalKey = "original"
 
 func (r *settingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.spec.typeSuffix
+	resp.TypeName = req.ProviderTypeName + "_" + r.spec.ID()
 }
 
 func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attributes := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
-			Description:   "Always `" + r.spec.id + "`: the workspace has exactly one " + r.spec.title + ".",
+			Description:   "Always `" + r.spec.ID() + "`: the workspace has exactly one " + r.spec.Title + ".",
 			Computed:      true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"on_destroy": schema.StringAttribute{
-			Description: "What destroying the resource does: `restore` (the default) writes back the " + r.spec.title +
-				" that the workspace had before Terraform managed it (when the resource was created or imported); `reset` writes the " +
-				"defaults listed above; `retain` leaves the settings as they are and only removes them from Terraform's state.",
-			Optional:   true,
-			Computed:   true,
-			Default:    stringdefault.StaticString(onDestroyRestore),
-			Validators: []validator.String{stringvalidator.OneOf(onDestroyRestore, onDestroyReset, onDestroyRetain)},
-		},
+		"on_destroy": onDestroyAttribute(r.spec.Type, map[string]string{
+			settings.Restore: " (read when the resource was created or imported)",
+			settings.Reset:   " (listed above)",
+		}),
 	}
 	if a := r.spec.acknowledgement; a != nil {
 		attributes[a.attr] = schema.BoolAttribute{Description: a.description, Optional: true}
 	}
 	for _, f := range r.spec.fields {
-		attributes[f.attr] = f.schemaAttribute()
+		attributes[f.Attr] = f.schemaAttribute()
 		if f.writeOnly {
 			attributes[f.writeOnlyAttr()] = schema.MapAttribute{
-				Description: "Write-only alternative to `" + f.attr + "` (Terraform 1.11 or later): sent to the API, never stored in the " +
-					"plan or state. Terraform cannot compare it with the workspace, so `" + f.attr + "` stays null and changes made " +
+				Description: "Write-only alternative to `" + f.Attr + "` (Terraform 1.11 or later): sent to the API, never stored in the " +
+					"plan or state. Terraform cannot compare it with the workspace, so `" + f.Attr + "` stays null and changes made " +
 					"outside Terraform do not show; change `" + f.versionAttr() + "` to send new values.",
 				ElementType: types.StringType,
 				Optional:    true,
 				WriteOnly:   true,
 				Sensitive:   true,
 				Validators: []validator.Map{
-					mapvalidator.ConflictsWith(path.MatchRoot(f.attr)),
+					mapvalidator.ConflictsWith(path.MatchRoot(f.Attr)),
 					mapvalidator.AlsoRequires(path.MatchRoot(f.versionAttr())),
 				},
 			}
@@ -98,28 +86,18 @@ func (r *settingsResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		}
 	}
 	resp.Schema = schema.Schema{
-		Description: r.spec.description + "\n\n" +
-			"The workspace has exactly one " + r.spec.title + ", which the API replaces whole on every change. Creating " +
-			"the resource adopts it; an argument left out of the configuration keeps the value the workspace has " +
-			"(it is never reset by accident).\n\n" +
-			"Destroying the resource depends on `on_destroy`:\n\n" +
-			"- `restore` (the default) writes back the " + r.spec.title + " that the workspace had when Terraform first " +
-			"managed it, read when the resource was created or imported and kept in the state's private data." + r.spec.writeOnlyRestoreNote() +
-			" A state written before `restore` existed has no such copy: destroying it resets the defaults, with a warning.\n" +
-			"- `reset` writes the defaults of a new workspace: " + r.spec.describeDefaults() + ". The API reference " +
-			"does not state them; they are the values a new workspace is assumed to have.\n" +
-			"- `retain` leaves the settings as they are and only removes them from Terraform's state.",
-		Attributes: attributes,
+		Description: r.spec.resourceDescription(),
+		Attributes:  attributes,
 	}
 	resp.Schema.MarkdownDescription = withPermissions(permissions.Resource, r, resp.Schema.Description)
 }
 
 func (r *settingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+r.spec.id+"`, the same as the import ID: the workspace has exactly one "+r.spec.title+".")
+	resp.IdentitySchema = stringIdentitySchema("id", "Always `"+r.spec.ID()+"`, the same as the import ID: the workspace has exactly one "+r.spec.Title+".")
 }
 
 func (r *settingsResource) identity() fixedIdentity {
-	return fixedIdentity{ID: types.StringValue(r.spec.id)}
+	return fixedIdentity{ID: types.StringValue(r.spec.ID())}
 }
 
 func (r *settingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -141,7 +119,7 @@ func (r *settingsResource) knownValues(ctx context.Context, from attributeGetter
 		v, d := getAttribute(ctx, from, f)
 		diags.Append(d...)
 		if v != nil && !v.IsNull() && !v.IsUnknown() {
-			values[f.attr] = v
+			values[f.Attr] = v
 		}
 	}
 	return values
@@ -163,7 +141,7 @@ func (r *settingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		var version types.Int64
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
 		if !version.IsNull() {
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(f.attr), types.MapNull(types.StringType))...)
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(f.Attr), types.MapNull(types.StringType))...)
 		}
 	}
 }
@@ -202,7 +180,7 @@ func (r *settingsResource) Update(ctx context.Context, req resource.UpdateReques
 func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) map[string]any {
 	current, err := r.read(ctx)
 	if err != nil {
-		addAPIError(diags, "Cannot read the "+r.spec.title, err)
+		addAPIError(diags, "Cannot read the "+r.spec.Title, err)
 		return nil
 	}
 	original := r.spec.object(current)
@@ -213,7 +191,7 @@ func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan 
 		if v == nil || v.IsUnknown() || v.IsNull() {
 			continue
 		}
-		object[f.json] = toJSON(ctx, f, v, diags)
+		object[f.JSON] = toJSON(ctx, f, v, diags)
 	}
 	for _, f := range r.spec.fields {
 		if !f.writeOnly {
@@ -222,8 +200,8 @@ func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan 
 		var secret types.Map
 		diags.Append(config.GetAttribute(ctx, path.Root(f.writeOnlyAttr()), &secret)...)
 		if !secret.IsNull() && !secret.IsUnknown() {
-			object[f.json] = toJSON(ctx, f, secret, diags)
-			delete(original, f.json)
+			object[f.JSON] = toJSON(ctx, f, secret, diags)
+			delete(original, f.JSON)
 		}
 	}
 	if diags.HasError() {
@@ -231,7 +209,7 @@ func (r *settingsResource) write(ctx context.Context, config tfsdk.Config, plan 
 	}
 	written, err := r.replace(ctx, object)
 	if err != nil {
-		addAPIError(diags, "Cannot update the "+r.spec.title, err)
+		addAPIError(diags, "Cannot update the "+r.spec.Title, err)
 		return nil
 	}
 	var onDestroy types.String
@@ -259,16 +237,16 @@ func keepOriginal(ctx context.Context, original map[string]any, private privateD
 // original object (written before "restore" existed) falls back to the defaults, with a warning.
 func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy string, private privateData, diags *diag.Diagnostics) map[string]any {
 	switch onDestroy {
-	case onDestroyRetain:
+	case settings.Retain:
 		return nil
-	case onDestroyReset:
+	case settings.Reset:
 		return r.spec.defaults()
 	}
 	raw, d := private.GetKey(ctx, originalKey)
 	diags.Append(d...)
 	if len(raw) == 0 {
-		diags.AddWarning("Restored the defaults of the "+r.spec.title,
-			"on_destroy = \"restore\" writes back the "+r.spec.title+" as it was before Terraform managed it, but this "+
+		diags.AddWarning("Restored the defaults of the "+r.spec.Title,
+			"on_destroy = \"restore\" writes back the "+r.spec.Title+" as it was before Terraform managed it, but this "+
 				"resource's state holds no copy of it (it was written by an older version of the provider), so the defaults "+
 				"were written instead, as on_destroy = \"reset\" does: "+r.spec.describeDefaults()+".")
 		return r.spec.defaults()
@@ -277,7 +255,7 @@ func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy
 	decoder.UseNumber()
 	var original map[string]any
 	if err := decoder.Decode(&original); err != nil {
-		diags.AddError("Cannot read the "+r.spec.title+" as it was", "The copy kept in the state's private data is damaged: "+err.Error()+
+		diags.AddError("Cannot read the "+r.spec.Title+" as it was", "The copy kept in the state's private data is damaged: "+err.Error()+
 			". Set on_destroy = \"reset\" or \"retain\" and apply before destroying.")
 		return nil
 	}
@@ -287,7 +265,7 @@ func (r *settingsResource) objectToWriteOnDestroy(ctx context.Context, onDestroy
 // setState records object; prior (the plan, or the state before a refresh) tells which fields take
 // their value from a write-only twin and stay null.
 func (r *settingsResource) setState(ctx context.Context, object map[string]any, onDestroy types.String, prior attributeGetter, state *tfsdk.State, diags *diag.Diagnostics) {
-	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
+	diags.Append(state.SetAttribute(ctx, path.Root("id"), r.spec.ID())...)
 	diags.Append(state.SetAttribute(ctx, path.Root("on_destroy"), onDestroy)...)
 	if a := r.spec.acknowledgement; a != nil {
 		var acknowledged types.Bool
@@ -295,7 +273,7 @@ func (r *settingsResource) setState(ctx context.Context, object map[string]any, 
 		diags.Append(state.SetAttribute(ctx, path.Root(a.attr), acknowledged)...)
 	}
 	for _, f := range r.spec.fields {
-		value := fromJSON(f, object[f.json], diags)
+		value := fromJSON(f, object[f.JSON], diags)
 		if f.writeOnly {
 			var version types.Int64
 			diags.Append(prior.GetAttribute(ctx, path.Root(f.versionAttr()), &version)...)
@@ -305,31 +283,31 @@ func (r *settingsResource) setState(ctx context.Context, object map[string]any, 
 				value = types.MapNull(types.StringType)
 			}
 		}
-		diags.Append(state.SetAttribute(ctx, path.Root(f.attr), value)...)
+		diags.Append(state.SetAttribute(ctx, path.Root(f.Attr), value)...)
 	}
 }
 
 // read reads the object as the API has it.
 func (r *settingsResource) read(ctx context.Context) (map[string]any, error) {
-	return r.client.ReadSettings(ctx, r.spec.path)
+	return r.client.ReadSettings(ctx, r.spec.Path)
 }
 
 // replace writes object, which spec.object has built, and returns it as the API stored it.
 func (r *settingsResource) replace(ctx context.Context, object map[string]any) (map[string]any, error) {
-	return r.client.ReplaceSettings(ctx, r.spec.path, object)
+	return r.client.ReplaceSettings(ctx, r.spec.Path, object)
 }
 
 func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
 	current, err := r.read(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title, err)
+		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.Title, err)
 		return
 	}
 	var onDestroy types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
 	if onDestroy.IsNull() {
-		onDestroy = types.StringValue(onDestroyRestore)
+		onDestroy = types.StringValue(settings.Restore)
 	}
 	r.setState(ctx, current, onDestroy, req.State, &resp.State, &resp.Diagnostics)
 }
@@ -342,31 +320,31 @@ func (r *settingsResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	if _, err := r.replace(ctx, object); err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot write back the %s (on_destroy = %q)", r.spec.title, onDestroy.ValueString()), err)
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot write back the %s (on_destroy = %q)", r.spec.Title, onDestroy.ValueString()), err)
 	}
 }
 
 func (r *settingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := importedString(ctx, req, "id", r.spec.id, &resp.Diagnostics)
+	id, ok := importedString(ctx, req, "id", r.spec.ID(), &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	if id != r.spec.id {
+	if id != r.spec.ID() {
 		summary := "Invalid import ID"
 		if req.ID == "" {
 			summary = "Invalid import identity: id"
 		}
 		resp.Diagnostics.AddError(summary,
-			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.title, r.spec.id, id))
+			fmt.Sprintf("The workspace has one %s; import it with the id %q, not %q.", r.spec.Title, r.spec.ID(), id))
 		return
 	}
 	current, err := r.read(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.title+" to import it", err)
+		addAPIError(&resp.Diagnostics, "Cannot read the "+r.spec.Title+" to import it", err)
 		return
 	}
 	keepOriginal(ctx, r.spec.object(current), resp.Private, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), onDestroyRestore)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.spec.ID())...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), settings.Restore)...)
 	setIdentity(ctx, resp.Identity, r.identity(), &resp.Diagnostics)
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 // settingsCase exercises one settings resource. Values are the API's JSON field values.
@@ -168,7 +170,7 @@ func TestAccSettingsResources(t *testing.T) {
 						},
 						Check: tfresource.ComposeTestCheckFunc(w.expectSettings(spec, tc.updated), w.expectSettings(spec, tc.kept)),
 					},
-					{ResourceName: address, ImportState: true, ImportStateId: spec.id, ImportStateVerify: true},
+					{ResourceName: address, ImportState: true, ImportStateId: spec.ID(), ImportStateVerify: true},
 					{
 						PreConfig: func() { w.patchSettings(t, spec, tc.drift) },
 						Config:    block(tc.second),
@@ -257,7 +259,7 @@ resource "synerise_ban_settings" "this" {
 func TestSettingsResource_restoreWithoutACopyFallsBackToReset(t *testing.T) {
 	r := &settingsResource{spec: specOf(t, NewPasswordPolicyResource)}
 	var diags diag.Diagnostics
-	object := r.objectToWriteOnDestroy(context.Background(), onDestroyRestore, privateDataOf(nil), &diags)
+	object := r.objectToWriteOnDestroy(context.Background(), settings.Restore, privateDataOf(nil), &diags)
 	if diags.HasError() || diags.WarningsCount() != 1 || !strings.Contains(diags[0].Detail(), "holds no copy") {
 		t.Fatalf("want one warning that no copy was kept, got %v", diags)
 	}
@@ -267,11 +269,11 @@ func TestSettingsResource_restoreWithoutACopyFallsBackToReset(t *testing.T) {
 
 	// With a copy, the copy is written, completed by defaults for the fields it lacks.
 	diags = nil
-	object = r.objectToWriteOnDestroy(context.Background(), onDestroyRestore, privateDataOf([]byte(`{"minLength": 10}`)), &diags)
+	object = r.objectToWriteOnDestroy(context.Background(), settings.Restore, privateDataOf([]byte(`{"minLength": 10}`)), &diags)
 	if len(diags) != 0 || fmt.Sprint(object["minLength"]) != "10" || fmt.Sprint(object["digits"]) != fmt.Sprint(r.spec.defaults()["digits"]) {
 		t.Errorf("restored %v (%v), want minLength 10 and the default digits", object, diags)
 	}
-	if object := r.objectToWriteOnDestroy(context.Background(), onDestroyRetain, privateDataOf(nil), &diags); object != nil {
+	if object := r.objectToWriteOnDestroy(context.Background(), settings.Retain, privateDataOf(nil), &diags); object != nil {
 		t.Errorf("retain wrote %v", object)
 	}
 }
@@ -309,14 +311,14 @@ func (w *testWorkspace) patchSettings(t *testing.T, spec settingsSpec, fields ma
 		return
 	}
 	ctx := context.Background()
-	object, err := w.client.ReadSettings(ctx, spec.path)
+	object, err := w.client.ReadSettings(ctx, spec.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for k, v := range fields {
 		object[k] = v
 	}
-	if _, err := w.client.ReplaceSettings(ctx, spec.path, object); err != nil {
+	if _, err := w.client.ReplaceSettings(ctx, spec.Path, object); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -324,7 +326,7 @@ func (w *testWorkspace) patchSettings(t *testing.T, spec settingsSpec, fields ma
 // settingsObject reads the settings object as the API has it.
 func (w *testWorkspace) settingsObject(t *testing.T, spec settingsSpec) map[string]any {
 	t.Helper()
-	object, err := w.client.ReadSettings(context.Background(), spec.path)
+	object, err := w.client.ReadSettings(context.Background(), spec.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +336,7 @@ func (w *testWorkspace) settingsObject(t *testing.T, spec settingsSpec) map[stri
 // expectSettings compares fields of the API's object, as JSON, with want.
 func (w *testWorkspace) expectSettings(spec settingsSpec, want map[string]any) tfresource.TestCheckFunc {
 	return func(*terraform.State) error {
-		object, err := w.client.ReadSettings(context.Background(), spec.path)
+		object, err := w.client.ReadSettings(context.Background(), spec.Path)
 		if err != nil {
 			return err
 		}
@@ -342,7 +344,7 @@ func (w *testWorkspace) expectSettings(spec settingsSpec, want map[string]any) t
 			got, _ := json.Marshal(object[k])
 			expected, _ := json.Marshal(v)
 			if string(got) != string(expected) {
-				return fmt.Errorf("%s: the API has %s = %s, want %s", spec.title, k, got, expected)
+				return fmt.Errorf("%s: the API has %s = %s, want %s", spec.Title, k, got, expected)
 			}
 		}
 		return nil

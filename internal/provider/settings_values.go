@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 // attributeGetter is what plans, configurations and states share.
@@ -18,18 +20,18 @@ type attributeGetter interface {
 }
 
 func getAttribute(ctx context.Context, from attributeGetter, f settingField) (attr.Value, diag.Diagnostics) {
-	p := path.Root(f.attr)
-	switch f.kind {
-	case boolField:
+	p := path.Root(f.Attr)
+	switch f.Kind {
+	case settings.Bool:
 		var v types.Bool
 		return v, from.GetAttribute(ctx, p, &v)
-	case intField:
+	case settings.Int:
 		var v wholeNumber
 		return v, from.GetAttribute(ctx, p, &v)
-	case stringMapField:
+	case settings.StringMap:
 		var v types.Map
 		return v, from.GetAttribute(ctx, p, &v)
-	case stringSetField:
+	case settings.StringSet:
 		var v types.Set
 		return v, from.GetAttribute(ctx, p, &v)
 	default:
@@ -57,25 +59,25 @@ func toJSON(ctx context.Context, f settingField, v attr.Value, diags *diag.Diagn
 	case types.String:
 		return value.ValueString()
 	}
-	diags.AddError("Unexpected attribute type", fmt.Sprintf("%s has type %T. This is a bug in the provider; please report it.", f.attr, v))
+	diags.AddError("Unexpected attribute type", fmt.Sprintf("%s has type %T. This is a bug in the provider; please report it.", f.Attr, v))
 	return nil
 }
 
 // fromJSON reads the API's JSON value as an attribute value; a missing or null value becomes the
 // attribute's empty value, so that state never holds unknowns.
 func fromJSON(f settingField, v any, diags *diag.Diagnostics) attr.Value {
-	switch f.kind {
-	case boolField:
+	switch f.Kind {
+	case settings.Bool:
 		b, _ := v.(bool)
 		return types.BoolValue(b)
-	case intField:
+	case settings.Int:
 		n, _ := v.(json.Number)
 		i, err := n.Int64()
 		if n != "" && err != nil {
-			diags.AddError("Unexpected answer from the API", fmt.Sprintf("%s is %q, not an integer.", f.json, n))
+			diags.AddError("Unexpected answer from the API", fmt.Sprintf("%s is %q, not an integer.", f.JSON, n))
 		}
 		return newWholeNumber(i)
-	case stringMapField:
+	case settings.StringMap:
 		elems := map[string]attr.Value{}
 		m, _ := v.(map[string]any)
 		for k, e := range m {
@@ -83,7 +85,7 @@ func fromJSON(f settingField, v any, diags *diag.Diagnostics) attr.Value {
 			elems[k] = types.StringValue(s)
 		}
 		return types.MapValueMust(types.StringType, elems)
-	case stringSetField:
+	case settings.StringSet:
 		list, _ := v.([]any)
 		values := make([]string, 0, len(list))
 		for _, e := range list {

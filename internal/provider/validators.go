@@ -39,6 +39,11 @@ func oneOf(values ...string) []validator.String {
 	return []validator.String{stringvalidator.OneOf(values...)}
 }
 
+// minLengthAtMostMax is the cross-field rule of objects with a password's minimum and maximum length.
+func minLengthAtMostMax(values map[string]attr.Value, diags *diag.Diagnostics) {
+	atMost(values, "min_length", "max_length", diags)
+}
+
 // atMost reports an error when the integer field low is above high, with high > 0 meaning "set".
 func atMost(values map[string]attr.Value, low, high string, diags *diag.Diagnostics) {
 	l, lok := values[low].(wholeNumber)

@@ -69,7 +69,36 @@ func TestAccReviewOfRealPlans(t *testing.T) {
 	config := func(body string) string {
 		return fmt.Sprintf("provider \"synerise\" {\n  api_url   = %q\n  api_token = %q\n}\n%s", srv.URL, acceptanceToken, body)
 	}
-	const roles = `
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
+			"synerise": providerserver.NewProtocol6WithError(provider.New("test")()),
+		},
+		Steps: []resource.TestStep{
+			// The workspace the later plans change.
+			{Config: config(reviewedRoles + reviewedOperator + reviewedSettings(true, false) + carol(true) + viewerPII(true) + reviewedTeam)},
+			// Carol accepts; then she is deactivated, the viewers stop seeing personal data, Dave joins as
+			// an owner, Sign in with Google is switched on and the IP allowlist off.
+			{
+				PreConfig: func() { accept(t, client, mock, "carol@example.com") },
+				Config:    config(reviewedRoles + reviewedOperator + reviewedSettings(false, true) + carol(false) + viewerPII(false) + teamWithOwner),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{goldenPlan("switches")},
+				},
+			},
+			// Bob leaves, the operator role is deleted, the personal-data setting and every settings
+			// resource leave the configuration, each destroyed as its on_destroy says.
+			{
+				Config: config(reviewedRoles + carol(false) + teamWithoutBob),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{goldenPlan("removals")},
+				},
+			},
+		},
+	})
+}
+
+// reviewedRoles are a role group and its viewer role, in every configuration of the test.
+const reviewedRoles = `
 resource "synerise_role_group" "ops" {
   name = "Operations"
 }
@@ -79,14 +108,19 @@ resource "synerise_role" "viewer" {
   name     = "Viewer"
 }
 `
-	const operator = `
+
+// reviewedOperator is the role the removals delete.
+const reviewedOperator = `
 resource "synerise_role" "operator" {
   group_id = synerise_role_group.ops.id
   name     = "Operator"
 }
 `
-	settings := func(ipEnabled, googleEnabled bool) string {
-		return fmt.Sprintf(`
+
+// reviewedSettings are settings resources, with the IP allowlist and Google sign-in on or off, and
+// several on_destroy values.
+func reviewedSettings(ipEnabled, googleEnabled bool) string {
+	return fmt.Sprintf(`
 resource "synerise_ip_policy" "this" {
   enabled    = %t
   ip_policy  = ["203.0.113.7"]
@@ -116,25 +150,31 @@ resource "synerise_general_settings" "this" {
   on_destroy                = "retain"
 }
 `, ipEnabled, googleEnabled)
-	}
-	carol := func(active bool) string {
-		return fmt.Sprintf(`
+}
+
+// carol is an invitation, active or not.
+func carol(active bool) string {
+	return fmt.Sprintf(`
 resource "synerise_invitation" "carol" {
   email    = "carol@example.com"
   role_ids = [synerise_role.viewer.id]
   active   = %t
 }
 `, active)
-	}
-	pii := func(on bool) string {
-		return fmt.Sprintf(`
+}
+
+// viewerPII is the viewers' personal-data access, on or off.
+func viewerPII(on bool) string {
+	return fmt.Sprintf(`
 resource "synerise_role_pii" "viewer" {
   role_id    = synerise_role.viewer.id
   pii_access = %t
 }
 `, on)
-	}
-	const team = `
+}
+
+// reviewedTeam invites Ana as an operator and Bob as a viewer.
+const reviewedTeam = `
 resource "synerise_invitations" "team" {
   members = {
     ana = { email = "ana@example.com", role_ids = [synerise_role.operator.id] }
@@ -142,7 +182,9 @@ resource "synerise_invitations" "team" {
   }
 }
 `
-	const teamWithOwner = `
+
+// teamWithOwner adds Dave with an admin-like role.
+const teamWithOwner = `
 resource "synerise_role" "owner" {
   group_id = synerise_role_group.ops.id
   name     = "Workspace owner"
@@ -156,7 +198,9 @@ resource "synerise_invitations" "team" {
   }
 }
 `
-	const teamWithoutBob = `
+
+// teamWithoutBob removes Bob and moves Ana to the viewers.
+const teamWithoutBob = `
 resource "synerise_role" "owner" {
   group_id = synerise_role_group.ops.id
   name     = "Workspace owner"
@@ -169,33 +213,6 @@ resource "synerise_invitations" "team" {
   }
 }
 `
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
-			"synerise": providerserver.NewProtocol6WithError(provider.New("test")()),
-		},
-		Steps: []resource.TestStep{
-			// The workspace the later plans change.
-			{Config: config(roles + operator + settings(true, false) + carol(true) + pii(true) + team)},
-			// Carol accepts; then she is deactivated, the viewers stop seeing personal data, Dave joins as
-			// an owner, Sign in with Google is switched on and the IP allowlist off.
-			{
-				PreConfig: func() { accept(t, client, mock, "carol@example.com") },
-				Config:    config(roles + operator + settings(false, true) + carol(false) + pii(false) + teamWithOwner),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{goldenPlan("switches")},
-				},
-			},
-			// Bob leaves, the operator role is deleted, the personal-data setting and every settings
-			// resource leave the configuration, each destroyed as its on_destroy says.
-			{
-				Config: config(roles + carol(false) + teamWithoutBob),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{goldenPlan("removals")},
-				},
-			},
-		},
-	})
-}
 
 // accept accepts the pending invitation of email, as its recipient would.
 func accept(t *testing.T, client *iam.Client, mock *mockserver.Server, email string) {

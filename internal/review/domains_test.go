@@ -2,6 +2,7 @@ package review
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -80,17 +81,36 @@ func outsideFindings(s *Summary) []string {
 	return out
 }
 
+// outsideCase is a plan's changes and domains, and the findings of invitation-outside-organisation it should give.
+type outsideCase struct {
+	name    string
+	changes []map[string]any
+	planned []map[string]any
+	prior   []map[string]any
+	opts    Options
+	want    []string
+}
+
 func TestInvitationOutsideOrganisation(t *testing.T) {
 	t.Parallel()
+	for _, tt := range slices.Concat(singleInvitationCases(), teamCases(), organisationDomainCases()) {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			summary := summarize(t, domainsPlan(t, tt.changes, tt.planned, tt.prior), tt.opts)
+			if got := outsideFindings(summary); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if len(summary.Notes) != 0 {
+				t.Errorf("notes %q, want none: the organisation's domains are known", summary.Notes)
+			}
+		})
+	}
+}
+
+// singleInvitationCases are synerise_invitation changes against example.com.
+func singleInvitationCases() []outsideCase {
 	exampleCom := []map[string]any{managedDomain("company", "example.com")}
-	for _, tt := range []struct {
-		name    string
-		changes []map[string]any
-		planned []map[string]any
-		prior   []map[string]any
-		opts    Options
-		want    []string
-	}{
+	return []outsideCase{
 		{name: "an invitation outside", planned: exampleCom,
 			changes: []map[string]any{resourceChange("synerise_invitation.contractor", created, nil, invited("contractor@partner.example"), map[string]any{"id": true})},
 			want:    []string{"synerise_invitation.contractor: contractor@partner.example is invited, and partner.example is not one of the organisation's domains (example.com)."}},
@@ -100,6 +120,21 @@ func TestInvitationOutsideOrganisation(t *testing.T) {
 		{name: "an address changed to one outside", prior: exampleCom,
 			changes: []map[string]any{resourceChange("synerise_invitation.lead", updated, invited("lead@example.com"), invited("lead@partner.example"), nil)},
 			want:    []string{"synerise_invitation.lead: The address changes from lead@example.com to lead@partner.example, and partner.example is not one of the organisation's domains (example.com)."}},
+		{name: "a domain that only ends like one", planned: exampleCom,
+			changes: []map[string]any{resourceChange("synerise_invitation.x", created, nil, invited("x@notexample.com"), nil)},
+			want:    []string{"synerise_invitation.x: x@notexample.com is invited, and notexample.com is not one of the organisation's domains (example.com)."}},
+		{name: "members removed, and roles changed", planned: exampleCom,
+			changes: []map[string]any{
+				resourceChange("synerise_invitation.x", []string{"delete"}, invited("x@partner.example"), nil, nil),
+				resourceChange("synerise_invitation.y", updated, invited("y@partner.example"), map[string]any{"email": "y@partner.example", "role_ids": []any{1}}, nil),
+			}},
+	}
+}
+
+// teamCases are synerise_invitations changes against example.com.
+func teamCases() []outsideCase {
+	exampleCom := []map[string]any{managedDomain("company", "example.com")}
+	return []outsideCase{
 		{name: "members added and changed outside, one moved to another label", planned: exampleCom,
 			changes: []map[string]any{resourceChange("synerise_invitations.team", updated,
 				team(map[string]string{"ada": "ada@example.com", "bob": "bob@example.com", "moved": "m@partner.example"}),
@@ -113,15 +148,19 @@ func TestInvitationOutsideOrganisation(t *testing.T) {
 				team(map[string]string{"ada": "ada@example.com", "eve": "eve@partner.example"}),
 				team(map[string]string{"ada": "ada@example.com", "eve": "eve@partner.example"}), nil)},
 			want: []string{`synerise_invitations.team.members["eve"]: eve@partner.example is invited, and partner.example is not one of the organisation's domains (example.com).`}},
+	}
+}
+
+// organisationDomainCases are the ways the organisation's domains are known: another case, a subdomain, only after apply, or given.
+func organisationDomainCases() []outsideCase {
+	exampleCom := []map[string]any{managedDomain("company", "example.com")}
+	return []outsideCase{
 		{name: "a subdomain and another case are inside", planned: []map[string]any{managedDomain("company", "Example.COM.")},
 			changes: []map[string]any{
 				resourceChange("synerise_invitation.eu", created, nil, invited("ann@eu.example.com"), nil),
 				resourceChange("synerise_invitation.shout", created, nil, invited("BOB@EXAMPLE.COM"), nil),
 				resourceChange("synerise_invitation.respelt", updated, invited("x@partner.example"), invited("X@Partner.Example"), nil),
 			}},
-		{name: "a domain that only ends like one", planned: exampleCom,
-			changes: []map[string]any{resourceChange("synerise_invitation.x", created, nil, invited("x@notexample.com"), nil)},
-			want:    []string{"synerise_invitation.x: x@notexample.com is invited, and notexample.com is not one of the organisation's domains (example.com)."}},
 		{name: "addresses known only after apply", planned: exampleCom,
 			changes: []map[string]any{
 				resourceChange("synerise_invitation.x", created, nil, map[string]any{"role_ids": []any{}}, map[string]any{"email": true}),
@@ -152,22 +191,6 @@ func TestInvitationOutsideOrganisation(t *testing.T) {
 				resourceChange("synerise_invitation.lead", created, nil, invited("lead@example.com"), nil),
 			},
 			want: []string{"synerise_invitation.lead: lead@example.com is invited, and example.com is not one of the organisation's domains (example.org, partner.example)."}},
-		{name: "members removed, and roles changed", planned: exampleCom,
-			changes: []map[string]any{
-				resourceChange("synerise_invitation.x", []string{"delete"}, invited("x@partner.example"), nil, nil),
-				resourceChange("synerise_invitation.y", updated, invited("y@partner.example"), map[string]any{"email": "y@partner.example", "role_ids": []any{1}}, nil),
-			}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			summary := summarize(t, domainsPlan(t, tt.changes, tt.planned, tt.prior), tt.opts)
-			if got := outsideFindings(summary); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-			if len(summary.Notes) != 0 {
-				t.Errorf("notes %q, want none: the organisation's domains are known", summary.Notes)
-			}
-		})
 	}
 }
 

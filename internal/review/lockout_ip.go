@@ -5,36 +5,38 @@ package review
 // lockout_acknowledged is set, so a reviewer must see both.
 const RuleIPAllowlistLockout = "ip-allowlist-lockout"
 
-// ipAllowlistLockoutRules applies RuleIPAllowlistLockout to a synerise_ip_policy that the change
-// creates or updates.
-func ipAllowlistLockoutRules(c change, add func(rule, format string, args ...any)) {
+// ipAllowlistLockout applies RuleIPAllowlistLockout to an IP allowlist that the change creates or updates.
+func ipAllowlistLockout(c change, _ *roleBook) []Finding {
 	if !c.after.exists() {
-		return
+		return nil
 	}
+	var out []Finding
+	add := func(message string) { out = append(out, about(c, RuleIPAllowlistLockout, "%s", message)) }
 	if acknowledged, _ := c.after.boolean("lockout_acknowledged"); acknowledged {
-		add(RuleIPAllowlistLockout, "lockout_acknowledged = true overrides the provider's lockout guard: this allowlist is "+
-			"applied even if it lets nobody in, or leaves out the addresses the provider's apply_from_addresses declares. "+
+		add("lockout_acknowledged = true overrides the provider's lockout guard: this allowlist is " +
+			"applied even if it lets nobody in, or leaves out the addresses the provider's apply_from_addresses declares. " +
 			"Check that nobody, CI included, is locked out.")
 	}
 	enabled, enabledKnown := c.after.boolean("enabled")
 	if enabledKnown && !enabled {
-		return
+		return out
 	}
 	addresses, unknownAddresses := c.after.elements("ip_policy")
 	if _, present := c.after.values["ip_policy"]; !present || unknownAddresses > 0 || len(addresses) > 0 {
-		return
+		return out
 	}
 	support, supportKnown := c.after.boolean("enable_support_subnets")
 	switch {
 	case supportKnown && support:
 	case c.after.isUnknown("enabled"):
-		add(RuleIPAllowlistLockout, "The IP allowlist lets no address in, and whether it is in force is known only after apply: "+
+		add("The IP allowlist lets no address in, and whether it is in force is known only after apply: " +
 			"in force, with support subnets off, it would lock everyone out, Terraform included.")
 	case enabledKnown && c.after.isUnknown("enable_support_subnets"):
-		add(RuleIPAllowlistLockout, "The IP allowlist in force lets no address in, and whether Synerise's support subnets are "+
+		add("The IP allowlist in force lets no address in, and whether Synerise's support subnets are " +
 			"let in is known only after apply: if not, it locks everyone out, Terraform included.")
 	case enabledKnown && supportKnown:
-		add(RuleIPAllowlistLockout, "The IP allowlist in force lets no address in and support subnets are off: nobody, "+
+		add("The IP allowlist in force lets no address in and support subnets are off: nobody, " +
 			"Terraform included, could reach the workspace, and no apply could undo it.")
 	}
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
 
 // foldAfter is how many items a section shows before it folds them into a <details> block, to keep a
@@ -106,7 +108,7 @@ func (d *Drift) write(b *strings.Builder) {
 	b.WriteString("\n### Changed outside Terraform\n\n")
 	b.WriteString("Terraform found these changes in the workspace since it last wrote the state: someone made them in the Synerise UI or through the API, outside review. Find out who, and why.\n")
 	d.Changes.write(b, "####", d.Fates)
-	b.WriteString("\nThe MFA requirement cannot be read through the API, so a change to it made outside Terraform cannot be seen here.\n")
+	b.WriteString("\nThe " + settings.MFARequirement.Title + " cannot be read through the API, so a change to it made outside Terraform cannot be seen here.\n")
 }
 
 // write writes each part that has changes under headings of the given level; with fates, each change
@@ -186,7 +188,7 @@ func (c *Changes) writeSettings(b *strings.Builder, level string, fates map[stri
 		if fates != nil {
 			action = "changed outside Terraform; this plan " + string(fates[s.Address])
 		}
-		rows = append(rows, fmt.Sprintf("**`%s`** (%s): %s", s.Address, settingsTypes[typeOf(s.Address)], action))
+		rows = append(rows, fmt.Sprintf("**`%s`** (%s): %s", s.Address, titleOf(typeOf(s.Address)), action))
 		if len(s.Rows) > 0 {
 			rows = append(rows, "", "| Setting | Before | After |", "|---|---|---|")
 			for _, r := range s.Rows {

@@ -221,7 +221,7 @@ func (cs *Changes) add(c change, roles *roleBook) {
 		cs.Roles = append(cs.Roles, roleChange(c))
 	case c.rc.Type == "synerise_role_pii":
 		cs.PII = append(cs.PII, piiChanges(c, roles)...)
-	case settingsTypes[c.rc.Type] != "":
+	case isSettings(c.rc.Type):
 		cs.Settings = append(cs.Settings, settingsChange(c))
 	case c.rc.Type == "synerise_managed_domain":
 		cs.Others = append(cs.Others, domainChange(c))

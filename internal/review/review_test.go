@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden summaries (and, in the acceptance tests, the plans) in testdata")
@@ -27,22 +29,28 @@ func TestGoldenSummaries(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(path), ".plan.json")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			file, err := os.Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer file.Close()
-			plan, err := ReadPlan(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			summary, err := Summarize(context.Background(), plan, Options{})
+			summary, err := Summarize(context.Background(), readPlanFile(t, path), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			compareGolden(t, filepath.Join("testdata", name+".md"), summary.Markdown())
 		})
 	}
+}
+
+// readPlanFile reads the plan JSON at path.
+func readPlanFile(t *testing.T, path string) *tfjson.Plan {
+	t.Helper()
+	file, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	plan, err := ReadPlan(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
 
 // compareGolden compares got with the golden file, or rewrites it with -update.
