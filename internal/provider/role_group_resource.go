@@ -83,54 +83,34 @@ func (r *RoleGroupResource) Configure(_ context.Context, req resource.ConfigureR
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *RoleGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan RoleGroupResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
+// crud is the create, refresh and update synerise_role_group shares with synerise_role.
+func (r *RoleGroupResource) crud() numberedCRUD[RoleGroupResourceModel, iam.RoleGroup, iam.RoleGroupInput] {
+	return numberedCRUD[RoleGroupResourceModel, iam.RoleGroup, iam.RoleGroupInput]{
+		kind:   "role group",
+		id:     func(m RoleGroupResourceModel) types.Int64 { return m.ID },
+		name:   func(m RoleGroupResourceModel) string { return m.Name.ValueString() },
+		input:  roleGroupInput,
+		model:  roleGroupModel,
+		create: r.client.CreateRoleGroup,
+		list:   r.client.RoleGroupFromListing,
+		update: r.client.UpdateRoleGroup,
 	}
-	group, err := r.client.CreateRoleGroup(ctx, roleGroupInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create role group %q", plan.Name.ValueString()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(group.ID)}, &resp.Diagnostics)
 }
 
+func (r *RoleGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.crud().Create(ctx, req, resp)
+}
+
+// Read writes the group's state whenever it finds the group; only the role's Read, of the kind a
+// workspace holds by the thousand, first compares the two (see RoleResource.Read).
 func (r *RoleGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state RoleGroupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if refreshed, _, ok := r.crud().refresh(ctx, req, resp); ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, refreshed)...)
 	}
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
-	group, err := r.client.RoleGroupFromListing(ctx, state.ID.ValueInt64())
-	if iam.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role group %d", state.ID.ValueInt64()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
 }
 
 func (r *RoleGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state RoleGroupResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	group, err := r.client.UpdateRoleGroup(ctx, state.ID.ValueInt64(), roleGroupInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update role group %d", state.ID.ValueInt64()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
+	r.crud().Update(ctx, req, resp)
 }
 
 func (r *RoleGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -92,56 +92,34 @@ func (r *RoleResource) Configure(_ context.Context, req resource.ConfigureReques
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *RoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan RoleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
+// crud is the create, refresh and update synerise_role shares with synerise_role_group.
+func (r *RoleResource) crud() numberedCRUD[RoleResourceModel, iam.Role, iam.RoleInput] {
+	return numberedCRUD[RoleResourceModel, iam.Role, iam.RoleInput]{
+		kind:   "role",
+		id:     func(m RoleResourceModel) types.Int64 { return m.ID },
+		name:   func(m RoleResourceModel) string { return m.Name.ValueString() },
+		input:  roleInput,
+		model:  roleModel,
+		create: r.client.CreateRole,
+		list:   r.client.RoleFromListing,
+		update: r.client.UpdateRole,
 	}
-	role, err := r.client.CreateRole(ctx, roleInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create role %q", plan.Name.ValueString()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(role.ID)}, &resp.Diagnostics)
 }
 
+func (r *RoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.crud().Create(ctx, req, resp)
+}
+
+// Read leaves the state alone when the role is as it has it (see sameModel): a refresh of thousands
+// of roles would otherwise spend most of its allocations rewriting identical state.
 func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state RoleResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
-	role, err := r.client.RoleFromListing(ctx, state.ID.ValueInt64())
-	if iam.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role %d", state.ID.ValueInt64()), err)
-		return
-	}
-	if refreshed := roleModel(role); !sameModel(refreshed, state) {
+	if refreshed, state, ok := r.crud().refresh(ctx, req, resp); ok && !sameModel(refreshed, state) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, refreshed)...)
 	}
 }
 
 func (r *RoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state RoleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	role, err := r.client.UpdateRole(ctx, state.ID.ValueInt64(), roleInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update role %d", state.ID.ValueInt64()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
+	r.crud().Update(ctx, req, resp)
 }
 
 func (r *RoleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
