@@ -137,25 +137,13 @@ func TestAccInvitationResource_expiredIsReplaced(t *testing.T) {
 
 func TestAccInvitationResource_removedOutsideTerraform(t *testing.T) {
 	w := newTestWorkspace(t)
-	config := w.config(memberRoles + adaInvitation("synerise_role.auditor.id", ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					if err := w.client.DeleteInvitations(context.Background(), w.user(t, "ada@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionCreate)},
-				},
-				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
-			},
+	testRemovedInTheApp(t, w, w.config(memberRoles+adaInvitation("synerise_role.auditor.id", "")),
+		func(ctx context.Context) error {
+			return w.client.DeleteInvitations(ctx, w.user(t, "ada@example.com").ID)
 		},
-	})
+		w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
+		plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionCreate),
+	)
 }
 
 func TestAccInvitationResource_invalidInput(t *testing.T) {
@@ -382,12 +370,8 @@ func TestAccInvitationResource_deactivation(t *testing.T) {
 			},
 			{
 				// Activated in the app: drift, undone by the next apply.
-				PreConfig: func() {
-					if err := w.client.ActivateUsers(context.Background(), w.user(t, "ada@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: inactive,
+				PreConfig: w.inTheApp(t, func(ctx context.Context) error { return w.client.ActivateUsers(ctx, w.user(t, "ada@example.com").ID) }),
+				Config:    inactive,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),

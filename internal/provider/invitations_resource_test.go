@@ -127,11 +127,9 @@ func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 			},
 			{
 				// Removed outside Terraform: the next plan invites the member again.
-				PreConfig: func() {
-					if err := w.client.DeleteInvitations(context.Background(), w.user(t, "member-0006@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
+				PreConfig: w.inTheApp(t, func(ctx context.Context) error {
+					return w.client.DeleteInvitations(ctx, w.user(t, "member-0006@example.com").ID)
+				}),
 				Config: w.config(changed),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -380,12 +378,8 @@ func TestAccInvitationsResource_deactivation(t *testing.T) {
 			},
 			{
 				// Activated in the app: drift, undone by the next apply.
-				PreConfig: func() {
-					if err := w.client.ActivateUsers(context.Background(), w.user(t, "grace@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: inactive,
+				PreConfig: w.inTheApp(t, func(ctx context.Context) error { return w.client.ActivateUsers(ctx, w.user(t, "grace@example.com").ID) }),
+				Config:    inactive,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"net/http"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
@@ -78,6 +81,37 @@ func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace 
 		}
 	})
 	return w
+}
+
+// inTheApp is a PreConfig that changes the workspace between two steps as someone in the Synerise app
+// would, through w.client (exempt from faults); the test stops if the change fails.
+func (w *testWorkspace) inTheApp(t *testing.T, change func(context.Context) error) func() {
+	return func() {
+		if err := change(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// testRemovedInTheApp applies config, has remove delete one of its objects as someone in the Synerise
+// app would (through w.client), and applies config again: its plan must pass planned, its apply check
+// (nil for none).
+func testRemovedInTheApp(t *testing.T, w *testWorkspace, config string, remove func(context.Context) error,
+	check resource.TestCheckFunc, planned ...plancheck.PlanCheck,
+) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:        w.inTheApp(t, remove),
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: planned},
+				Check:            check,
+			},
+		},
+	})
 }
 
 // exemptFromFaults marks the requests of the test's own client.

@@ -64,11 +64,10 @@ resource "synerise_role_pii" "auditor" {
 			},
 			{
 				// Drift: access granted outside Terraform shows as an update back to the configuration.
-				PreConfig: func() {
-					if _, err := w.client.SetRolePII(context.Background(), w.roleNamed(t, "Auditor").ID, true); err != nil {
-						t.Fatal(err)
-					}
-				},
+				PreConfig: w.inTheApp(t, func(ctx context.Context) error {
+					_, err := w.client.SetRolePII(ctx, w.roleNamed(t, "Auditor").ID, true)
+					return err
+				}),
 				Config: w.config(auditorRole + `
 resource "synerise_role_pii" "auditor" {
   role_id    = synerise_role.auditor.id
@@ -110,27 +109,10 @@ func TestAccRolePIIResource_roleDeletedOutsideTerraform(t *testing.T) {
 resource "synerise_role_pii" "auditor" {
   role_id = synerise_role.auditor.id
 }`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					if err := w.client.DeleteRole(context.Background(), w.roleNamed(t, "Auditor").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionCreate),
-					},
-				},
-				Check: w.expectPIIAccess(t, "Auditor", true),
-			},
-		},
-	})
+	testRemovedInTheApp(t, w, config, w.roleDeletedInTheApp(t, "Auditor"), w.expectPIIAccess(t, "Auditor", true),
+		plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
+		plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionCreate),
+	)
 }
 
 func TestAccRolePIIResource_invalidInput(t *testing.T) {
