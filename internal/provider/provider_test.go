@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
@@ -113,6 +115,10 @@ func testRemovedInTheApp(t *testing.T, w *testWorkspace, config string, remove f
 		},
 	})
 }
+
+// sameValue is the AddStateValue of a statecheck.CompareValue, for step builders (its type is not
+// exported): each state check it makes requires the value to be the one the checks before it saw.
+type sameValue func(resourceAddress string, attributePath tfjsonpath.Path) statecheck.StateCheck
 
 // exemptFromFaults marks the requests of the test's own client.
 type exemptFromFaults struct{}
