@@ -71,53 +71,78 @@ func (f faultyWorkspace) hcl() string {
 // the configuration no longer holds count as lost too (a lost delete).
 func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, err error) {
 	ctx := context.Background()
-	groups, err := w.client.ListRoleGroups(ctx)
+	var found tally
+	roleIDs, err := f.compareRoles(ctx, w, &found)
+	if err == nil {
+		err = f.compareMembers(ctx, w, roleIDs, &found)
+	}
+	if err == nil {
+		err = f.compareSettings(ctx, w, &found)
+	}
 	if err != nil {
 		return 0, nil, err
+	}
+	return found.checked, found.lost, nil
+}
+
+// tally counts the comparisons of compare and keeps those that failed: the lost writes.
+type tally struct {
+	checked int
+	lost    []string
+}
+
+func (t *tally) check(ok bool, what string, args ...any) {
+	t.checked++
+	if !ok {
+		t.lost = append(t.lost, fmt.Sprintf(what, args...))
+	}
+}
+
+// compareRoles compares the role groups, the roles and their PII access, and returns the ids of the
+// roles by name.
+func (f faultyWorkspace) compareRoles(ctx context.Context, w *testWorkspace, found *tally) (map[string]int64, error) {
+	groups, err := w.client.ListRoleGroups(ctx)
+	if err != nil {
+		return nil, err
 	}
 	groupIDs := map[string]int64{}
 	for _, g := range groups {
 		groupIDs[g.Name] = g.ID
 	}
-	check := func(ok bool, what string, args ...any) {
-		checked++
-		if !ok {
-			lost = append(lost, fmt.Sprintf(what, args...))
-		}
-	}
 	for _, g := range f.groups {
 		_, ok := groupIDs[g]
-		check(ok, "role group %s is missing", g)
+		found.check(ok, "role group %s is missing", g)
 	}
 	roles, err := w.client.ListAvailableRoles(ctx)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	roleIDs := map[string]int64{}
 	for _, r := range f.roles {
 		i := slices.IndexFunc(roles, func(got iam.Role) bool { return got.Name == r.name && got.Group == groupIDs[r.group] })
-		check(i >= 0 && roles[i].Description == r.description, "role %s is missing from group %s or has another description", r.name, r.group)
+		found.check(i >= 0 && roles[i].Description == r.description, "role %s is missing from group %s or has another description", r.name, r.group)
 		if i < 0 {
 			continue
 		}
 		roleIDs[r.name] = roles[i].ID
 		pii, err := w.client.GetRolePII(ctx, roles[i].ID)
 		if err != nil {
-			return 0, nil, err
+			return nil, err
 		}
-		check(pii.PIIAccess == r.pii, "role %s has PII access %t, want %t", r.name, pii.PIIAccess, r.pii)
+		found.check(pii.PIIAccess == r.pii, "role %s has PII access %t, want %t", r.name, pii.PIIAccess, r.pii)
 	}
+	return roleIDs, nil
+}
+
+// compareMembers compares the members and invitees of this test and their roles.
+func (f faultyWorkspace) compareMembers(ctx context.Context, w *testWorkspace, roleIDs map[string]int64, found *tally) error {
 	users, err := w.client.ListUsers(ctx, iam.UserFilter{})
 	if err != nil {
-		return 0, nil, err
+		return err
 	}
 	want := map[string][]string{}
-	for email, roles := range f.members {
-		want[email] = roles
-	}
-	for email, roles := range f.invitee {
-		want[email] = roles
-	}
+	maps.Copy(want, f.members)
+	maps.Copy(want, f.invitee)
 	seen := map[string]bool{}
 	for _, u := range users {
 		if !strings.HasSuffix(u.Email, "@faulty.example.com") {
@@ -126,7 +151,7 @@ func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, 
 		seen[u.Email] = true
 		roleNames, ok := want[u.Email]
 		if !ok {
-			check(false, "%s is still a member or invited", u.Email)
+			found.check(false, "%s is still a member or invited", u.Email)
 			continue
 		}
 		var wantIDs, gotIDs []int64
@@ -138,20 +163,25 @@ func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, 
 		}
 		slices.Sort(wantIDs)
 		slices.Sort(gotIDs)
-		check(slices.Equal(wantIDs, gotIDs), "%s has roles %v, want %v", u.Email, gotIDs, wantIDs)
+		found.check(slices.Equal(wantIDs, gotIDs), "%s has roles %v, want %v", u.Email, gotIDs, wantIDs)
 	}
 	for email := range want {
-		check(seen[email], "%s was not invited", email)
+		found.check(seen[email], "%s was not invited", email)
 	}
+	return nil
+}
+
+// compareSettings compares the password policy, the IP allowlist and the MFA requirement.
+func (f faultyWorkspace) compareSettings(ctx context.Context, w *testWorkspace, found *tally) error {
 	policy, err := w.client.ReadSettings(ctx, "/uauth/settings/password-policy")
 	if err != nil {
-		return 0, nil, err
+		return err
 	}
 	minLength := fmt.Sprint(policy["minLength"])
-	check(minLength == fmt.Sprint(f.minLen), "password min length is %s, want %d", minLength, f.minLen)
+	found.check(minLength == fmt.Sprint(f.minLen), "password min length is %s, want %d", minLength, f.minLen)
 	ipPolicy, err := w.client.ReadSettings(ctx, "/uauth/settings/user-bp-ip-policy")
 	if err != nil {
-		return 0, nil, err
+		return err
 	}
 	held, _ := ipPolicy["ipPolicy"].([]any)
 	var gotIPs []string
@@ -159,9 +189,9 @@ func (f faultyWorkspace) compare(w *testWorkspace) (checked int, lost []string, 
 		gotIPs = append(gotIPs, fmt.Sprint(ip))
 	}
 	sort.Strings(gotIPs)
-	check(slices.Equal(gotIPs, f.ips), "IP allowlist is %v, want %v", gotIPs, f.ips)
-	check(w.mock.Snapshot().MFARequired, "MFA is not required")
-	return checked, lost, nil
+	found.check(slices.Equal(gotIPs, f.ips), "IP allowlist is %v, want %v", gotIPs, f.ips)
+	found.check(w.mock.Snapshot().MFARequired, "MFA is not required")
+	return nil
 }
 
 func (w *testWorkspace) expectConfigured(t *testing.T, f faultyWorkspace) resource.TestCheckFunc {

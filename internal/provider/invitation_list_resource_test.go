@@ -6,9 +6,6 @@ import (
 
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
@@ -24,53 +21,33 @@ func TestAccInvitationListResource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	grace := users[0]
+	grace, invitations := users[0], found("synerise_invitation")
 	w.accept(t, grace.Email)
-	byGrace := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(grace.ID)})
-	tfresource.ParallelTest(t, listTestCase(w,
-		tfresource.TestStep{
-			// Members and invitations alike, the workspace's first user among them, from one listing.
-			PreConfig: w.mock.ResetCounts,
-			Query:     true,
-			Config:    listBlock("synerise_invitation", "  include_resource = true"),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_invitation.found", 4),
-				querycheck.ExpectIdentity("synerise_invitation.found", map[string]knownvalue.Check{"id": knownvalue.Int64Exact(grace.ID)}),
-				querycheck.ExpectResourceDisplayName("synerise_invitation.found", byGrace, knownvalue.StringExact("grace@example.org")),
-				querycheck.ExpectResourceKnownValues("synerise_invitation.found", byGrace, []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("email"), KnownValue: knownvalue.StringExact("grace@example.org")},
-					{Path: tfjsonpath.New("first_name"), KnownValue: knownvalue.StringExact("Grace")},
-					{Path: tfjsonpath.New("last_name"), KnownValue: knownvalue.StringExact("Hopper")},
-					{Path: tfjsonpath.New("role_ids"), KnownValue: knownvalue.SetExact([]knownvalue.Check{
-						knownvalue.Int64Exact(developer.ID), knownvalue.Int64Exact(reviewer.ID),
-					})},
-					{Path: tfjsonpath.New("status"), KnownValue: knownvalue.StringExact(iam.UserStatusActive)},
-					{Path: tfjsonpath.New("access_expires_at"), KnownValue: knownvalue.Null()},
+	testQueries(t, w,
+		// Members and invitations alike, the workspace's first user among them, from one listing.
+		invitations.query("  include_resource = true",
+			invitations.count(4),
+			invitations.includes(idOf(grace.ID)),
+			invitations.named(idOf(grace.ID), "grace@example.org"),
+			invitations.holding(idOf(grace.ID), map[string]knownvalue.Check{
+				"email":      knownvalue.StringExact("grace@example.org"),
+				"first_name": knownvalue.StringExact("Grace"),
+				"last_name":  knownvalue.StringExact("Hopper"),
+				"role_ids": knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.Int64Exact(developer.ID), knownvalue.Int64Exact(reviewer.ID),
 				}),
-			},
-		},
-		tfresource.TestStep{
-			// The API filters by status and by text.
-			Query:  true,
-			Config: listBlock("synerise_invitation", "  config {\n    status = \"PENDING\"\n    search = \"example.org\"\n  }"),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_invitation.found", 2),
-				querycheck.ExpectResourceDisplayName("synerise_invitation.found",
-					queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(users[1].ID)}), knownvalue.StringExact("alan@example.org")),
-				querycheck.ExpectResourceDisplayName("synerise_invitation.found",
-					queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(users[2].ID)}), knownvalue.StringExact("joan@example.org")),
-			},
-		},
-		tfresource.TestStep{
-			Query:             true,
-			Config:            listBlock("synerise_invitation", "  config {\n    status = \"ACTIVE\"\n    search = \"example.org\"\n  }"),
-			QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("synerise_invitation.found", 1)},
-		},
-		tfresource.TestStep{
-			Query:             true,
-			Config:            listBlock("synerise_invitation", "  limit = 2"),
-			QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("synerise_invitation.found", 2)},
-		},
+				"status":            knownvalue.StringExact(iam.UserStatusActive),
+				"access_expires_at": knownvalue.Null(),
+			}),
+		),
+		// The API filters by status and by text.
+		invitations.query("  config {\n    status = \"PENDING\"\n    search = \"example.org\"\n  }",
+			invitations.count(2),
+			invitations.named(idOf(users[1].ID), "alan@example.org"),
+			invitations.named(idOf(users[2].ID), "joan@example.org"),
+		),
+		invitations.query("  config {\n    status = \"ACTIVE\"\n    search = \"example.org\"\n  }", invitations.count(1)),
+		invitations.query("  limit = 2", invitations.count(2)),
 		expectRequestsStep(w, map[string]int{"GET /uauth/users/listing": 4, "GET /uauth/users/{userId}": 0}),
 		tfresource.TestStep{
 			// A status the API does not know is refused before any request, by name.
@@ -78,5 +55,5 @@ func TestAccInvitationListResource(t *testing.T) {
 			Config:      listBlock("synerise_invitation", "  config {\n    status = \"GONE\"\n  }"),
 			ExpectError: wrappedError(`Attribute status value must be one of`),
 		},
-	))
+	)
 }

@@ -43,72 +43,84 @@ func TestAccInvitationResource_lifecycle(t *testing.T) {
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
-					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("access_expires_at"), knownvalue.Null()),
-				},
-			},
-			{
-				// While pending, roles and names change through the invitation.
-				Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(2)),
-				},
-				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 2),
-			},
-			{
-				// The person accepts: the refresh shows ACTIVE and nothing else changes.
-				PreConfig: func() { w.accept(t, "ada@example.com") },
-				Config:    w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
-				},
-			},
-			{
-				// Once active, roles, names and expiration change through the user.
-				Config: w.config(memberRoles + adaInvitation("synerise_role.developer.id", `access_expires_at = "2030-01-31T00:00:00Z"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue("synerise_invitation.ada", tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(1)),
-					statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("access_expires_at"), knownvalue.StringExact("2030-01-31T00:00:00Z")),
-				},
-				Check: w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
-			},
-			{
-				ResourceName:      "synerise_invitation.ada",
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:      "synerise_invitation.ada",
-				ImportState:       true,
-				ImportStateId:     "ada@example.com",
-				ImportStateVerify: true,
-			},
-			{
-				// Removing the resource takes the member out of the workspace.
-				Config: w.config(memberRoles),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionDestroy)},
-				},
-				Check: w.expectNoUser("ada@example.com"),
+		Steps:                    append(adaInvitedSteps(t, w, sameID.AddStateValue), adaAcceptedSteps(t, w, sameID.AddStateValue)...),
+	})
+}
+
+// adaInvitedSteps invite Ada and change her invitation while it is pending; sameID holds her id.
+func adaInvitedSteps(t *testing.T, w *testWorkspace, sameID sameValue) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id", "")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID("synerise_invitation.ada", tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
+				statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("access_expires_at"), knownvalue.Null()),
 			},
 		},
-	})
+		{
+			// While pending, roles and names change through the invitation.
+			Config: w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate)},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID("synerise_invitation.ada", tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(2)),
+			},
+			Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 2),
+		},
+	}
+}
+
+// adaAcceptedSteps have Ada accept, change her access through the user, import her and take her out
+// of the workspace; her id stays the one sameID holds.
+func adaAcceptedSteps(t *testing.T, w *testWorkspace, sameID sameValue) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			// The person accepts: the refresh shows ACTIVE and nothing else changes.
+			PreConfig: func() { w.accept(t, "ada@example.com") },
+			Config:    w.config(memberRoles + adaInvitation("synerise_role.auditor.id, synerise_role.developer.id", "")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+			},
+		},
+		{
+			// Once active, roles, names and expiration change through the user.
+			Config: w.config(memberRoles + adaInvitation("synerise_role.developer.id", `access_expires_at = "2030-01-31T00:00:00Z"`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate)},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID("synerise_invitation.ada", tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("role_ids"), knownvalue.SetSizeExact(1)),
+				statecheck.ExpectKnownValue("synerise_invitation.ada", tfjsonpath.New("access_expires_at"), knownvalue.StringExact("2030-01-31T00:00:00Z")),
+			},
+			Check: w.expectUser(t, "ada@example.com", iam.UserStatusActive, 1),
+		},
+		{
+			ResourceName:      "synerise_invitation.ada",
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:      "synerise_invitation.ada",
+			ImportState:       true,
+			ImportStateId:     "ada@example.com",
+			ImportStateVerify: true,
+		},
+		{
+			// Removing the resource takes the member out of the workspace.
+			Config: w.config(memberRoles),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionDestroy)},
+			},
+			Check: w.expectNoUser("ada@example.com"),
+		},
+	}
 }
 
 func TestAccInvitationResource_expiredIsReplaced(t *testing.T) {
@@ -137,25 +149,13 @@ func TestAccInvitationResource_expiredIsReplaced(t *testing.T) {
 
 func TestAccInvitationResource_removedOutsideTerraform(t *testing.T) {
 	w := newTestWorkspace(t)
-	config := w.config(memberRoles + adaInvitation("synerise_role.auditor.id", ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					if err := w.client.DeleteInvitations(context.Background(), w.user(t, "ada@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionCreate)},
-				},
-				Check: w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
-			},
+	testRemovedInTheApp(t, w, w.config(memberRoles+adaInvitation("synerise_role.auditor.id", "")),
+		func(ctx context.Context) error {
+			return w.client.DeleteInvitations(ctx, w.user(t, "ada@example.com").ID)
 		},
-	})
+		w.expectUser(t, "ada@example.com", iam.UserStatusPending, 1),
+		plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionCreate),
+	)
 }
 
 func TestAccInvitationResource_invalidInput(t *testing.T) {
@@ -382,12 +382,8 @@ func TestAccInvitationResource_deactivation(t *testing.T) {
 			},
 			{
 				// Activated in the app: drift, undone by the next apply.
-				PreConfig: func() {
-					if err := w.client.ActivateUsers(context.Background(), w.user(t, "ada@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: inactive,
+				PreConfig: w.inTheApp(t, func(ctx context.Context) error { return w.client.ActivateUsers(ctx, w.user(t, "ada@example.com").ID) }),
+				Config:    inactive,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_invitation.ada", plancheck.ResourceActionUpdate),

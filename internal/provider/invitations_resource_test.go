@@ -57,93 +57,111 @@ func TestAccInvitationsResource_bulkOnboarding(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{
-				PreConfig: w.mock.ResetCounts,
-				Config:    w.config(team("[]", "{}")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members"), knownvalue.MapSizeExact(200)),
-					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(199).AtMapKey("status"), knownvalue.StringExact("PENDING")),
-				},
-				Check: func(*terraform.State) error {
-					if err := w.expectRequests(map[string]int{
-						"POST /uauth/users/invitations/invite-bulk": 1,
-						"POST /uauth/users/invitations/invite":      0,
-					}); err != nil {
-						return fmt.Errorf("200 members: %w", err)
-					}
-					return w.expectMembers("member-", 200)
-				},
-			},
-			{
-				// member-0001 and member-0004 accept. Then member-0002 gets another role while pending,
-				// member-0003 (pending) and member-0004 (accepted) leave, and ada joins: one update of the
-				// resource, each person's change on its own line.
-				PreConfig: w.acceptThenResetCounts(t, "member-0001@example.com", "member-0004@example.com"),
-				Config:    w.config(changed),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("id")),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members"), knownvalue.MapSizeExact(199)),
-					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(1).AtMapKey("status"), knownvalue.StringExact("ACTIVE")),
-					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(2).AtMapKey("role_ids"), knownvalue.SetSizeExact(2)),
-					statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("status"), knownvalue.StringExact("PENDING")),
-				},
-				Check: func(*terraform.State) error {
-					if err := w.expectRequests(map[string]int{
-						"POST /uauth/users/invitations/invite-bulk":       1,
-						"DELETE /uauth/users/invitations/{invitationIds}": 1,
-						"POST /uauth/users/invitations/{invitationId}":    1,
-						"POST /uauth/users/invitations/invite":            0,
-						"DELETE /uauth/users/{ids}":                       0,
-						// member-0004, who accepted, is removed from the workspace in one request.
-						"DELETE /uauth/users/profile-association/{ids}": 1,
-					}, memberRemovalAfterInvitationDeleteFaults); err != nil {
-						return err
-					}
-					if err := w.expectMembers("member-", 198); err != nil {
-						return err
-					}
-					return w.expectUser(t, "member-0002@example.com", iam.UserStatusPending, 2)(nil)
-				},
-			},
-			{
-				// An expired member is invited again, within an update of the set.
-				PreConfig: func() { w.expire(t, "member-0005@example.com") },
-				Config:    w.config(changed),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue("synerise_invitations.team", memberPath(5).AtMapKey("status")),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(5).AtMapKey("status"), knownvalue.StringExact("PENDING")),
-				},
-			},
-			{
-				// Removed outside Terraform: the next plan invites the member again.
-				PreConfig: func() {
-					if err := w.client.DeleteInvitations(context.Background(), w.user(t, "member-0006@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: w.config(changed),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectUnknownValue("synerise_invitations.team", memberPath(6).AtMapKey("id")),
-					},
-				},
-				Check: func(*terraform.State) error { return w.expectMembers("member-", 198) },
-			},
+			teamInvitedStep(w),
+			teamChangedStep(t, w, changed),
+			teamMemberExpiredStep(t, w, changed),
+			teamMemberRemovedInTheAppStep(t, w, changed),
 		},
 	})
 	if err := w.expectMembers("member-", 0); err != nil {
 		t.Errorf("after destroy: %v", err)
+	}
+}
+
+// teamInvitedStep invites the 200 members of team in one bulk request.
+func teamInvitedStep(w *testWorkspace) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: w.mock.ResetCounts,
+		Config:    w.config(team("[]", "{}")),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members"), knownvalue.MapSizeExact(200)),
+			statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(199).AtMapKey("status"), knownvalue.StringExact("PENDING")),
+		},
+		Check: func(*terraform.State) error {
+			if err := w.expectRequests(map[string]int{
+				"POST /uauth/users/invitations/invite-bulk": 1,
+				"POST /uauth/users/invitations/invite":      0,
+			}); err != nil {
+				return fmt.Errorf("200 members: %w", err)
+			}
+			return w.expectMembers("member-", 200)
+		},
+	}
+}
+
+// teamChangedStep applies changed, in which members accepted, changed, left and joined.
+func teamChangedStep(t *testing.T, w *testWorkspace, changed string) resource.TestStep {
+	return resource.TestStep{
+		// member-0001 and member-0004 accept. Then member-0002 gets another role while pending,
+		// member-0003 (pending) and member-0004 (accepted) leave, and ada joins: one update of the
+		// resource, each person's change on its own line.
+		PreConfig: w.acceptThenResetCounts(t, "member-0001@example.com", "member-0004@example.com"),
+		Config:    w.config(changed),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("id")),
+			},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members"), knownvalue.MapSizeExact(199)),
+			statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(1).AtMapKey("status"), knownvalue.StringExact("ACTIVE")),
+			statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(2).AtMapKey("role_ids"), knownvalue.SetSizeExact(2)),
+			statecheck.ExpectKnownValue("synerise_invitations.team", tfjsonpath.New("members").AtMapKey("ada@example.com").AtMapKey("status"), knownvalue.StringExact("PENDING")),
+		},
+		Check: func(*terraform.State) error {
+			if err := w.expectRequests(map[string]int{
+				"POST /uauth/users/invitations/invite-bulk":       1,
+				"DELETE /uauth/users/invitations/{invitationIds}": 1,
+				"POST /uauth/users/invitations/{invitationId}":    1,
+				"POST /uauth/users/invitations/invite":            0,
+				"DELETE /uauth/users/{ids}":                       0,
+				// member-0004, who accepted, is removed from the workspace in one request.
+				"DELETE /uauth/users/profile-association/{ids}": 1,
+			}, memberRemovalAfterInvitationDeleteFaults); err != nil {
+				return err
+			}
+			if err := w.expectMembers("member-", 198); err != nil {
+				return err
+			}
+			return w.expectUser(t, "member-0002@example.com", iam.UserStatusPending, 2)(nil)
+		},
+	}
+}
+
+// teamMemberExpiredStep lets member-0005 expire before changed is applied again.
+func teamMemberExpiredStep(t *testing.T, w *testWorkspace, changed string) resource.TestStep {
+	return resource.TestStep{
+		// An expired member is invited again, within an update of the set.
+		PreConfig: func() { w.expire(t, "member-0005@example.com") },
+		Config:    w.config(changed),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue("synerise_invitations.team", memberPath(5).AtMapKey("status")),
+			},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("synerise_invitations.team", memberPath(5).AtMapKey("status"), knownvalue.StringExact("PENDING")),
+		},
+	}
+}
+
+// teamMemberRemovedInTheAppStep deletes member-0006 in the app before changed is applied again.
+func teamMemberRemovedInTheAppStep(t *testing.T, w *testWorkspace, changed string) resource.TestStep {
+	return resource.TestStep{
+		// Removed outside Terraform: the next plan invites the member again.
+		PreConfig: w.inTheApp(t, func(ctx context.Context) error {
+			return w.client.DeleteInvitations(ctx, w.user(t, "member-0006@example.com").ID)
+		}),
+		Config: w.config(changed),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue("synerise_invitations.team", memberPath(6).AtMapKey("id")),
+			},
+		},
+		Check: func(*terraform.State) error { return w.expectMembers("member-", 198) },
 	}
 }
 
@@ -349,76 +367,88 @@ func TestAccInvitationsResource_labels(t *testing.T) {
 // a pending invitation cannot be deactivated, and an expired one with active = false stays as it is.
 func TestAccInvitationsResource_deactivation(t *testing.T) {
 	w := newTestWorkspace(t)
-	members := func(ada, grace, alan string) string {
-		return w.config(membersConfig(map[string]string{
-			"ada":   `email = "ada@example.com", ` + ada,
-			"grace": `email = "grace@example.com", ` + grace,
-			"alan":  `email = "alan@example.com", ` + alan,
-		}))
-	}
-	inactive := members("active = false", "active = false", "")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: members("", "", "")},
+			{Config: adaGraceAndAlan(w, "", "", "")},
+			membersDeactivatedStep(t, w),
+			memberActivatedInTheAppStep(t, w),
 			{
-				PreConfig: w.acceptThenResetCounts(t, "ada@example.com", "grace@example.com"),
-				Config:    inactive,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact(iam.UserStatusInactive)),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					w.expectUser(t, "ada@example.com", iam.UserStatusInactive, 0),
-					w.expectUser(t, "grace@example.com", iam.UserStatusInactive, 0),
-					func(*terraform.State) error {
-						return w.expectRequests(map[string]int{"POST /uauth/users/deactivate": 1, "POST /uauth/users/activate": 0})
-					},
-				),
-			},
-			{
-				// Activated in the app: drift, undone by the next apply.
-				PreConfig: func() {
-					if err := w.client.ActivateUsers(context.Background(), w.user(t, "grace@example.com").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: inactive,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("grace").AtMapKey("active"), knownvalue.Bool(false)),
-					},
-				},
-				Check: w.expectUser(t, "grace@example.com", iam.UserStatusInactive, 0),
-			},
-			{
-				Config:      members("active = false", "active = false", "active = false"),
+				Config:      adaGraceAndAlan(w, "active = false", "active = false", "active = false"),
 				ExpectError: wrappedError(`Cannot deactivate a pending invitation(?s).*alan@example.com has not accepted`),
 			},
-			{
-				// Expired and inactive: left as it is, not invited again.
-				PreConfig: func() {
-					w.expire(t, "alan@example.com")
-					w.mock.ResetCounts()
-				},
-				Config: members("", "", "active = false"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					w.expectUser(t, "ada@example.com", iam.UserStatusActive, 0),
-					w.expectUser(t, "alan@example.com", iam.UserStatusExpired, 0),
-					w.expectInvitationMails("alan@example.com", 1),
-					func(*terraform.State) error {
-						return w.expectRequests(map[string]int{"POST /uauth/users/activate": 1, "POST /uauth/users/invitations/invite-bulk": 0})
-					},
-				),
-			},
+			expiredMemberInactiveStep(t, w),
 		},
 	})
+}
+
+// adaGraceAndAlan is a synerise_invitations of three members, each with the extra arguments given.
+func adaGraceAndAlan(w *testWorkspace, ada, grace, alan string) string {
+	return w.config(membersConfig(map[string]string{
+		"ada":   `email = "ada@example.com", ` + ada,
+		"grace": `email = "grace@example.com", ` + grace,
+		"alan":  `email = "alan@example.com", ` + alan,
+	}))
+}
+
+// membersDeactivatedStep has ada and grace accept, then deactivates them in one request.
+func membersDeactivatedStep(t *testing.T, w *testWorkspace) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: w.acceptThenResetCounts(t, "ada@example.com", "grace@example.com"),
+		Config:    adaGraceAndAlan(w, "active = false", "active = false", ""),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact(iam.UserStatusInactive)),
+			},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		Check: resource.ComposeTestCheckFunc(
+			w.expectUser(t, "ada@example.com", iam.UserStatusInactive, 0),
+			w.expectUser(t, "grace@example.com", iam.UserStatusInactive, 0),
+			func(*terraform.State) error {
+				return w.expectRequests(map[string]int{"POST /uauth/users/deactivate": 1, "POST /uauth/users/activate": 0})
+			},
+		),
+	}
+}
+
+// memberActivatedInTheAppStep activates grace in the app, and the apply deactivates her again.
+func memberActivatedInTheAppStep(t *testing.T, w *testWorkspace) resource.TestStep {
+	return resource.TestStep{
+		// Activated in the app: drift, undone by the next apply.
+		PreConfig: w.inTheApp(t, func(ctx context.Context) error { return w.client.ActivateUsers(ctx, w.user(t, "grace@example.com").ID) }),
+		Config:    adaGraceAndAlan(w, "active = false", "active = false", ""),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("synerise_invitations.team", plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("grace").AtMapKey("active"), knownvalue.Bool(false)),
+			},
+		},
+		Check: w.expectUser(t, "grace@example.com", iam.UserStatusInactive, 0),
+	}
+}
+
+// expiredMemberInactiveStep lets alan expire and keeps him inactive, which invites nobody again.
+func expiredMemberInactiveStep(t *testing.T, w *testWorkspace) resource.TestStep {
+	return resource.TestStep{
+		// Expired and inactive: left as it is, not invited again.
+		PreConfig: func() {
+			w.expire(t, "alan@example.com")
+			w.mock.ResetCounts()
+		},
+		Config: adaGraceAndAlan(w, "", "", "active = false"),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		Check: resource.ComposeTestCheckFunc(
+			w.expectUser(t, "ada@example.com", iam.UserStatusActive, 0),
+			w.expectUser(t, "alan@example.com", iam.UserStatusExpired, 0),
+			w.expectInvitationMails("alan@example.com", 1),
+			func(*terraform.State) error {
+				return w.expectRequests(map[string]int{"POST /uauth/users/activate": 1, "POST /uauth/users/invitations/invite-bulk": 0})
+			},
+		),
+	}
 }
 
 // Issue 18.3 and 18.4 in bulk: each member has its own access expiration, roles are optional, and an

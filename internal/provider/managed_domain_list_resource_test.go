@@ -4,11 +4,7 @@ import (
 	"context"
 	"testing"
 
-	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
@@ -22,27 +18,20 @@ func TestAccManagedDomainListResource(t *testing.T) {
 		}
 	}
 	// The identity holds the name as the API compares it; the display name and the resource as it is spelled.
-	byExampleCom := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"name": knownvalue.StringExact("example.com")})
-	tfresource.ParallelTest(t, listTestCase(w,
-		tfresource.TestStep{
-			Query:  true,
-			Config: listBlock("synerise_managed_domain", "  include_resource = true"),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_managed_domain.found", 2),
-				querycheck.ExpectIdentity("synerise_managed_domain.found", map[string]knownvalue.Check{"name": knownvalue.StringExact("example.org")}),
-				querycheck.ExpectResourceDisplayName("synerise_managed_domain.found", byExampleCom, knownvalue.StringExact("Example.com")),
-				querycheck.ExpectResourceKnownValues("synerise_managed_domain.found", byExampleCom, []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("domain"), KnownValue: knownvalue.StringExact("Example.com")},
-					{Path: tfjsonpath.New("verification_method"), KnownValue: knownvalue.StringExact(iam.DomainVerificationTXTRecord)},
-					{Path: tfjsonpath.New("verified"), KnownValue: knownvalue.Bool(true)},
-					{Path: tfjsonpath.New("timeouts"), KnownValue: knownvalue.Null()},
-				}),
-			},
-		},
-		tfresource.TestStep{
-			Query:             true,
-			Config:            listBlock("synerise_managed_domain", "  limit = 1"),
-			QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("synerise_managed_domain.found", 1)},
-		},
-	))
+	domains := found("synerise_managed_domain")
+	exampleCom := map[string]knownvalue.Check{"name": knownvalue.StringExact("example.com")}
+	testQueries(t, w,
+		domains.query("  include_resource = true",
+			domains.count(2),
+			domains.includes(map[string]knownvalue.Check{"name": knownvalue.StringExact("example.org")}),
+			domains.named(exampleCom, "Example.com"),
+			domains.holding(exampleCom, map[string]knownvalue.Check{
+				"domain":              knownvalue.StringExact("Example.com"),
+				"verification_method": knownvalue.StringExact(iam.DomainVerificationTXTRecord),
+				"verified":            knownvalue.Bool(true),
+				"timeouts":            knownvalue.Null(),
+			}),
+		),
+		domains.query("  limit = 1", domains.count(1)),
+	)
 }

@@ -67,12 +67,8 @@ func TestAccManagedDomainResource_verifiedAtOnce(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"timeouts"}},
 			{
 				// Removed outside Terraform: the next plan verifies it again.
-				PreConfig: func() {
-					if err := w.client.DeleteManagedDomain(context.Background(), "example.com"); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
+				PreConfig: w.inTheApp(t, func(ctx context.Context) error { return w.client.DeleteManagedDomain(ctx, "example.com") }),
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_managed_domain.this", plancheck.ResourceActionCreate)},
 				},

@@ -196,52 +196,22 @@ func TestAccInvitationResource_accessRanOutIsNotReinvited(t *testing.T) {
 // invitation she accepted is not sent again.
 func TestAccInvitationsResource_bothReadingsOfExpired(t *testing.T) {
 	w := newAccessEndsAsExpiredWorkspace(t)
-	members := func(adaExpires string) string {
-		return w.config(membersConfig(map[string]string{
-			"ada":   fmt.Sprintf(`email = "ada@example.com", role_ids = [synerise_role.auditor.id], access_expires_at = %q`, adaExpires),
-			"grace": `email = "grace@example.com", role_ids = [synerise_role.auditor.id]`,
-		}))
-	}
 	adaID := statecheck.CompareValue(compare.ValuesSame())
 	graceID := statecheck.CompareValue(compare.ValuesDiffer())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: members("2030-01-31T00:00:00Z"),
+				Config: adaAndGrace(w, "2030-01-31T00:00:00Z"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					adaID.AddStateValue("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
 					graceID.AddStateValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
 				},
 			},
-			{
-				PreConfig: func() {
-					w.accept(t, "ada@example.com")
-					w.expire(t, "grace@example.com")
-				},
-				Config: members("2001-01-01T00:00:00Z"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectUnknownValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
-						plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("id"), knownvalue.NotNull()),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					adaID.AddStateValue("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
-					graceID.AddStateValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
-					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact("EXPIRED")),
-					statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("grace").AtMapKey("status"), knownvalue.StringExact("PENDING")),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					w.expectUser(t, "ada@example.com", iam.UserStatusExpired, 1),
-					w.expectInvitationMails("ada@example.com", 1),
-					w.expectInvitationMails("grace@example.com", 2),
-				),
-			},
+			bothExpiredStep(t, w, adaID.AddStateValue, graceID.AddStateValue),
 			{
 				// A later access time gives ada her access back, in place.
-				Config: members("2030-01-31T00:00:00Z"),
+				Config: adaAndGrace(w, "2030-01-31T00:00:00Z"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -257,6 +227,43 @@ func TestAccInvitationsResource_bothReadingsOfExpired(t *testing.T) {
 			},
 		},
 	})
+}
+
+// adaAndGrace is a synerise_invitations of two auditors, ada's access ending at adaExpires.
+func adaAndGrace(w *testWorkspace, adaExpires string) string {
+	return w.config(membersConfig(map[string]string{
+		"ada":   fmt.Sprintf(`email = "ada@example.com", role_ids = [synerise_role.auditor.id], access_expires_at = %q`, adaExpires),
+		"grace": `email = "grace@example.com", role_ids = [synerise_role.auditor.id]`,
+	}))
+}
+
+// bothExpiredStep has ada accept and grace's invitation expire, then moves ada's access time into the past.
+func bothExpiredStep(t *testing.T, w *testWorkspace, adaID, graceID sameValue) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: func() {
+			w.accept(t, "ada@example.com")
+			w.expire(t, "grace@example.com")
+		},
+		Config: adaAndGrace(w, "2001-01-01T00:00:00Z"),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
+				plancheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("id"), knownvalue.NotNull()),
+			},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			adaID("synerise_invitations.team", labelPath("ada").AtMapKey("id")),
+			graceID("synerise_invitations.team", labelPath("grace").AtMapKey("id")),
+			statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("ada").AtMapKey("status"), knownvalue.StringExact("EXPIRED")),
+			statecheck.ExpectKnownValue("synerise_invitations.team", labelPath("grace").AtMapKey("status"), knownvalue.StringExact("PENDING")),
+		},
+		Check: resource.ComposeTestCheckFunc(
+			w.expectUser(t, "ada@example.com", iam.UserStatusExpired, 1),
+			w.expectInvitationMails("ada@example.com", 1),
+			w.expectInvitationMails("grace@example.com", 2),
+		),
+	}
 }
 
 // Which EXPIRED member is invited again: one whose invitation expired, unless active is false; never

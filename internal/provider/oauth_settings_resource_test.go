@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,68 +56,85 @@ func TestAccOAuthSettingsResource_writeOnlyHeaders(t *testing.T) {
 	w := newTestWorkspace(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      w.config(`resource "synerise_oauth_settings" "this" { headers_wo = { A = "b" } }`),
-				ExpectError: wrappedError(`Attribute "headers_wo_version" must be specified when "headers_wo" is specified`),
-			},
-			{
-				Config: w.config(`
+		Steps:                    slices.Concat(headersBothWaysRefusedSteps(w), writeOnlyHeadersSteps(w), headersIntoStateAndOutSteps(w)),
+	})
+}
+
+// headersBothWaysRefusedSteps refuse write-only headers without a version, and headers given both ways.
+func headersBothWaysRefusedSteps(w *testWorkspace) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			Config:      w.config(`resource "synerise_oauth_settings" "this" { headers_wo = { A = "b" } }`),
+			ExpectError: wrappedError(`Attribute "headers_wo_version" must be specified when "headers_wo" is specified`),
+		},
+		{
+			Config: w.config(`
 resource "synerise_oauth_settings" "this" {
   headers            = { A = "b" }
   headers_wo         = { A = "b" }
   headers_wo_version = 1
 }`),
-				ExpectError: wrappedError(`Attribute "headers" cannot be specified when "headers_wo" is specified`),
+			ExpectError: wrappedError(`Attribute "headers" cannot be specified when "headers_wo" is specified`),
+		},
+	}
+}
+
+// writeOnlyHeadersSteps write headers that never reach the state, sent again only with a new version.
+func writeOnlyHeadersSteps(w *testWorkspace) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			Config: w.config(oauthWithWriteOnlyHeaders("first-secret", 1)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers_wo"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers_wo_version"), knownvalue.Int64Exact(1)),
 			},
-			{
-				Config: w.config(oauthWithWriteOnlyHeaders("first-secret", 1)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers"), knownvalue.Null()),
-					statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers_wo"), knownvalue.Null()),
-					statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers_wo_version"), knownvalue.Int64Exact(1)),
-				},
-				Check: w.expectHeaders(map[string]string{"Authorization": "Bearer first-secret"}, "first-secret"),
+			Check: w.expectHeaders(map[string]string{"Authorization": "Bearer first-secret"}, "first-secret"),
+		},
+		{
+			// Without a new version, Terraform cannot see that the value changed: nothing is planned.
+			Config: w.config(oauthWithWriteOnlyHeaders("second-secret", 1)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				// Without a new version, Terraform cannot see that the value changed: nothing is planned.
-				Config: w.config(oauthWithWriteOnlyHeaders("second-secret", 1)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: w.expectHeaders(map[string]string{"Authorization": "Bearer first-secret"}, "first-secret"),
+			Check: w.expectHeaders(map[string]string{"Authorization": "Bearer first-secret"}, "first-secret"),
+		},
+		{
+			Config: w.config(oauthWithWriteOnlyHeaders("second-secret", 2)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_oauth_settings.this", plancheck.ResourceActionUpdate)},
 			},
-			{
-				Config: w.config(oauthWithWriteOnlyHeaders("second-secret", 2)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("synerise_oauth_settings.this", plancheck.ResourceActionUpdate)},
-				},
-				Check: w.expectHeaders(map[string]string{"Authorization": "Bearer second-secret"}, "second-secret"),
-			},
-			{
-				// Back to headers kept in the state, where changes outside Terraform show.
-				Config: w.config(`
+			Check: w.expectHeaders(map[string]string{"Authorization": "Bearer second-secret"}, "second-secret"),
+		},
+	}
+}
+
+// headersIntoStateAndOutSteps move the headers into the state and out of it again.
+func headersIntoStateAndOutSteps(w *testWorkspace) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			// Back to headers kept in the state, where changes outside Terraform show.
+			Config: w.config(`
 resource "synerise_oauth_settings" "this" {
   enabled  = true
   endpoint = "https://auth.example.com/verify"
   headers  = { X-Api-Key = "kept-in-state" }
 }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers"), knownvalue.MapExact(map[string]knownvalue.Check{
-						"X-Api-Key": knownvalue.StringExact("kept-in-state"),
-					})),
-					statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers_wo_version"), knownvalue.Null()),
-				},
-				Check: w.expectHeaders(map[string]string{"X-Api-Key": "kept-in-state"}, "second-secret"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"X-Api-Key": knownvalue.StringExact("kept-in-state"),
+				})),
+				statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers_wo_version"), knownvalue.Null()),
 			},
-			{
-				// And from there to write-only again: the headers leave the state.
-				Config: w.config(oauthWithWriteOnlyHeaders("third-secret", 3)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers"), knownvalue.Null()),
-				},
-				Check: w.expectHeaders(map[string]string{"Authorization": "Bearer third-secret"}, "kept-in-state"),
-			},
+			Check: w.expectHeaders(map[string]string{"X-Api-Key": "kept-in-state"}, "second-secret"),
 		},
-	})
+		{
+			// And from there to write-only again: the headers leave the state.
+			Config: w.config(oauthWithWriteOnlyHeaders("third-secret", 3)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("synerise_oauth_settings.this", tfjsonpath.New("headers"), knownvalue.Null()),
+			},
+			Check: w.expectHeaders(map[string]string{"Authorization": "Bearer third-secret"}, "kept-in-state"),
+		},
+	}
 }

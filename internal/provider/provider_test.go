@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"net/http"
@@ -10,6 +11,10 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 	"github.com/synerise-oss/terraform-provider-synerise/internal/mockserver"
@@ -79,6 +84,41 @@ func newTestWorkspaceWith(t *testing.T, opts mockserver.Options) *testWorkspace 
 	})
 	return w
 }
+
+// inTheApp is a PreConfig that changes the workspace between two steps as someone in the Synerise app
+// would, through w.client (exempt from faults); the test stops if the change fails.
+func (w *testWorkspace) inTheApp(t *testing.T, change func(context.Context) error) func() {
+	return func() {
+		if err := change(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// testRemovedInTheApp applies config, has remove delete one of its objects as someone in the Synerise
+// app would (through w.client), and applies config again: its plan must pass planned, its apply check
+// (nil for none).
+func testRemovedInTheApp(t *testing.T, w *testWorkspace, config string, remove func(context.Context) error,
+	check resource.TestCheckFunc, planned ...plancheck.PlanCheck,
+) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:        w.inTheApp(t, remove),
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: planned},
+				Check:            check,
+			},
+		},
+	})
+}
+
+// sameValue is the AddStateValue of a statecheck.CompareValue, for step builders (its type is not
+// exported): each state check it makes requires the value to be the one the checks before it saw.
+type sameValue func(resourceAddress string, attributePath tfjsonpath.Path) statecheck.StateCheck
 
 // exemptFromFaults marks the requests of the test's own client.
 type exemptFromFaults struct{}

@@ -9,11 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
-// A refresh of many roles, groups and members asks the API once per listing, not once per object:
-// the provider shares one listing between the resources of a run.
-func TestAccRefresh_sharesListings(t *testing.T) {
-	w := newTestWorkspace(t)
-	config := w.config(`
+// teamsOfRolesAndPeople is 3 role groups, 30 roles and 30 invitations, one role each.
+const teamsOfRolesAndPeople = `
 resource "synerise_role_group" "team" {
   count = 3
   name  = "Team ${count.index}"
@@ -30,7 +27,13 @@ resource "synerise_invitation" "person" {
   email    = "person-${count.index}@example.com"
   role_ids = [synerise_role.member[count.index].id]
 }
-`)
+`
+
+// A refresh of many roles, groups and members asks the API once per listing, not once per object:
+// the provider shares one listing between the resources of a run.
+func TestAccRefresh_sharesListings(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(teamsOfRolesAndPeople)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -49,20 +52,8 @@ resource "synerise_invitation" "person" {
 			},
 			{
 				// A role deleted outside Terraform is missing from the shared listing: the plan recreates it.
-				PreConfig: func() {
-					roles, err := w.client.ListAvailableRoles(t.Context())
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, r := range roles {
-						if r.Name == "Role 7" {
-							if err := w.client.DeleteRole(t.Context(), r.ID); err != nil {
-								t.Fatal(err)
-							}
-						}
-					}
-				},
-				Config: config,
+				PreConfig: w.inTheApp(t, w.roleDeletedInTheApp(t, "Role 7")),
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_role.member[7]", plancheck.ResourceActionCreate),

@@ -4,11 +4,7 @@ import (
 	"context"
 	"testing"
 
-	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
@@ -22,29 +18,20 @@ func TestAccRoleGroupListResource(t *testing.T) {
 	if _, err := w.client.CreateRoleGroup(context.Background(), iam.RoleGroupInput{Name: "Engineering"}); err != nil {
 		t.Fatal(err)
 	}
-	bySecurity := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(security.ID)})
-	tfresource.ParallelTest(t, listTestCase(w,
-		tfresource.TestStep{
-			// The two groups of a new workspace and the two made above, each by name, from one listing.
-			PreConfig: w.mock.ResetCounts,
-			Query:     true,
-			Config:    listBlock("synerise_role_group", "  include_resource = true"),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_role_group.found", 4),
-				querycheck.ExpectIdentity("synerise_role_group.found", map[string]knownvalue.Check{"id": knownvalue.Int64Exact(security.ID)}),
-				querycheck.ExpectResourceDisplayName("synerise_role_group.found", bySecurity, knownvalue.StringExact("Security")),
-				querycheck.ExpectResourceKnownValues("synerise_role_group.found", bySecurity, []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("id"), KnownValue: knownvalue.Int64Exact(security.ID)},
-					{Path: tfjsonpath.New("name"), KnownValue: knownvalue.StringExact("Security")},
-					{Path: tfjsonpath.New("description"), KnownValue: knownvalue.StringExact("Roles of the security team")},
-				}),
-			},
-		},
-		tfresource.TestStep{
-			Query:             true,
-			Config:            listBlock("synerise_role_group", "  limit = 3"),
-			QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("synerise_role_group.found", 3)},
-		},
+	groups := found("synerise_role_group")
+	testQueries(t, w,
+		// The two groups of a new workspace and the two made above, each by name, from one listing.
+		groups.query("  include_resource = true",
+			groups.count(4),
+			groups.includes(idOf(security.ID)),
+			groups.named(idOf(security.ID), "Security"),
+			groups.holding(idOf(security.ID), map[string]knownvalue.Check{
+				"id":          knownvalue.Int64Exact(security.ID),
+				"name":        knownvalue.StringExact("Security"),
+				"description": knownvalue.StringExact("Roles of the security team"),
+			}),
+		),
+		groups.query("  limit = 3", groups.count(3)),
 		expectRequestsStep(w, map[string]int{"GET /uauth/roles/listing": 2}),
-	))
+	)
 }

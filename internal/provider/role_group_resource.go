@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -24,12 +23,15 @@ var (
 
 // NewRoleGroupResource is the factory of synerise_role_group.
 func NewRoleGroupResource() resource.Resource {
-	return &RoleGroupResource{}
+	return &RoleGroupResource{numberedCRUD[RoleGroupResourceModel, iam.RoleGroup, iam.RoleGroupInput]{
+		kind: "role group", findIDs: "the data source synerise_role_groups lists every group with its id.", model: roleGroupModel,
+		create: (*iam.Client).CreateRoleGroup, list: (*iam.Client).RoleGroupFromListing, update: (*iam.Client).UpdateRoleGroup,
+	}}
 }
 
 // RoleGroupResource manages one role group.
 type RoleGroupResource struct {
-	client *iam.Client
+	numberedCRUD[RoleGroupResourceModel, iam.RoleGroup, iam.RoleGroupInput]
 }
 
 // RoleGroupResourceModel is the state of synerise_role_group.
@@ -79,58 +81,12 @@ func (r *RoleGroupResource) IdentitySchema(_ context.Context, _ resource.Identit
 	resp.IdentitySchema = numericIdentitySchema("id", "Numeric id of the role group, the same as its import ID.")
 }
 
-func (r *RoleGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *RoleGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan RoleGroupResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	group, err := r.client.CreateRoleGroup(ctx, roleGroupInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create role group %q", plan.Name.ValueString()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(group.ID)}, &resp.Diagnostics)
-}
-
+// Read writes the group's state whenever it finds the group; only the role's Read, of the kind a
+// workspace holds by the thousand, first compares the two (see RoleResource.Read).
 func (r *RoleGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state RoleGroupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if refreshed, _, ok := r.refresh(ctx, req, resp); ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, refreshed)...)
 	}
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
-	group, err := r.client.RoleGroupFromListing(ctx, state.ID.ValueInt64())
-	if iam.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role group %d", state.ID.ValueInt64()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
-}
-
-func (r *RoleGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state RoleGroupResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	group, err := r.client.UpdateRoleGroup(ctx, state.ID.ValueInt64(), roleGroupInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update role group %d", state.ID.ValueInt64()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleGroupModel(group))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *RoleGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -150,20 +106,11 @@ func (r *RoleGroupResource) Delete(ctx context.Context, req resource.DeleteReque
 	}
 }
 
-func (r *RoleGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := importedNumber(ctx, req, "id", "role group", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	_, err := r.client.RoleGroupFromListing(ctx, id)
-	if !importFound(&resp.Diagnostics, fmt.Sprintf("role group %d", id), "the data source synerise_role_groups lists every group with its id.", err) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(id)}, &resp.Diagnostics)
-}
+func (m RoleGroupResourceModel) numberedID() types.Int64 { return m.ID }
 
-func roleGroupInput(m RoleGroupResourceModel) iam.RoleGroupInput {
+func (m RoleGroupResourceModel) label() string { return m.Name.ValueString() }
+
+func (m RoleGroupResourceModel) input() iam.RoleGroupInput {
 	return iam.RoleGroupInput{Name: m.Name.ValueString(), Description: m.Description.ValueString()}
 }
 

@@ -159,3 +159,8 @@ func (w *testWorkspace) roleNamed(t *testing.T, name string) iam.Role {
 	t.Fatalf("no role named %q", name)
 	return iam.Role{}
 }
+
+// roleDeletedInTheApp deletes the role of that name, for inTheApp or testRemovedInTheApp.
+func (w *testWorkspace) roleDeletedInTheApp(t *testing.T, name string) func(context.Context) error {
+	return func(ctx context.Context) error { return w.client.DeleteRole(ctx, w.roleNamed(t, name).ID) }
+}

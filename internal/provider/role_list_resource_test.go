@@ -8,8 +8,6 @@ import (
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/iam"
 )
@@ -40,49 +38,27 @@ func rolesOfTwoGroups(t *testing.T, w *testWorkspace) (engineering int64, develo
 func TestAccRoleListResource(t *testing.T) {
 	w := newTestWorkspace(t)
 	engineering, developer, reviewer, auditor := rolesOfTwoGroups(t, w)
-	byDeveloper := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(developer.ID)})
-	tfresource.ParallelTest(t, listTestCase(w,
-		tfresource.TestStep{
-			// Every role of the workspace (those of a new workspace too), named with its group.
-			PreConfig: w.mock.ResetCounts,
-			Query:     true,
-			Config:    listBlock("synerise_role", ""),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLengthAtLeast("synerise_role.found", 4),
-				querycheck.ExpectIdentity("synerise_role.found", map[string]knownvalue.Check{"id": knownvalue.Int64Exact(auditor.ID)}),
-				querycheck.ExpectResourceDisplayName("synerise_role.found",
-					queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(auditor.ID)}), knownvalue.StringExact("Auditor (Security)")),
-			},
-		},
-		tfresource.TestStep{
-			// The roles of one group, with the whole resource.
-			Query: true,
-			Config: listBlock("synerise_role", `  include_resource = true
-  config {
-    group_id = `+fmt.Sprint(engineering)+`
-  }`),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_role.found", 2),
-				querycheck.ExpectIdentity("synerise_role.found", map[string]knownvalue.Check{"id": knownvalue.Int64Exact(reviewer.ID)}),
-				querycheck.ExpectResourceDisplayName("synerise_role.found", byDeveloper, knownvalue.StringExact("Developer (Engineering)")),
-				querycheck.ExpectResourceKnownValues("synerise_role.found", byDeveloper, []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("group_id"), KnownValue: knownvalue.Int64Exact(engineering)},
-					{Path: tfjsonpath.New("name"), KnownValue: knownvalue.StringExact("Developer")},
-					{Path: tfjsonpath.New("description"), KnownValue: knownvalue.StringExact("Writes code")},
-				}),
-			},
-		},
-		tfresource.TestStep{
-			Query: true,
-			Config: listBlock("synerise_role", `  limit = 1
-  config {
-    group_id = `+fmt.Sprint(engineering)+`
-  }`),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_role.found", 1),
-				querycheck.ExpectIdentity("synerise_role.found", map[string]knownvalue.Check{"id": knownvalue.Int64Exact(developer.ID)}),
-			},
-		},
+	roles := found("synerise_role")
+	ofEngineering := fmt.Sprintf("  config {\n    group_id = %d\n  }", engineering)
+	testQueries(t, w,
+		// Every role of the workspace (those of a new workspace too), named with its group.
+		roles.query("",
+			querycheck.ExpectLengthAtLeast(roles.address(), 4),
+			roles.includes(idOf(auditor.ID)),
+			roles.named(idOf(auditor.ID), "Auditor (Security)"),
+		),
+		// The roles of one group, with the whole resource.
+		roles.query("  include_resource = true\n"+ofEngineering,
+			roles.count(2),
+			roles.includes(idOf(reviewer.ID)),
+			roles.named(idOf(developer.ID), "Developer (Engineering)"),
+			roles.holding(idOf(developer.ID), map[string]knownvalue.Check{
+				"group_id":    knownvalue.Int64Exact(engineering),
+				"name":        knownvalue.StringExact("Developer"),
+				"description": knownvalue.StringExact("Writes code"),
+			}),
+		),
+		roles.query("  limit = 1\n"+ofEngineering, roles.count(1), roles.includes(idOf(developer.ID))),
 		// Listing every role of the workspace costs one request, as a refresh does.
 		expectRequestsStep(w, map[string]int{"GET /uauth/roles/listing": 3}),
 		tfresource.TestStep{
@@ -96,5 +72,5 @@ func TestAccRoleListResource(t *testing.T) {
 			Config:      listBlock("synerise_role", "  config {\n    group_id = 0\n  }"),
 			ExpectError: wrappedError(`group_id`),
 		},
-	))
+	)
 }

@@ -8,8 +8,6 @@ import (
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 func TestAccRolePIIListResource(t *testing.T) {
@@ -19,38 +17,31 @@ func TestAccRolePIIListResource(t *testing.T) {
 		t.Fatal(err)
 	}
 	ofEngineering := fmt.Sprintf("  config {\n    group_id = %d\n  }", engineering)
-	byRole := func(role int64) queryfilter.QueryFilter {
-		return queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"role_id": knownvalue.Int64Exact(role)})
+	settings := found("synerise_role_pii")
+	roleIDOf := func(role int64) map[string]knownvalue.Check {
+		return map[string]knownvalue.Check{"role_id": knownvalue.Int64Exact(role)}
 	}
-	tfresource.ParallelTest(t, listTestCase(w,
-		tfresource.TestStep{
-			// Every role has a setting, granted or not.
-			Query:             true,
-			Config:            listBlock("synerise_role_pii", ""),
-			QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLengthAtLeast("synerise_role_pii.found", 4)},
-		},
-		tfresource.TestStep{
-			Query:  true,
-			Config: listBlock("synerise_role_pii", "  include_resource = true\n"+ofEngineering),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_role_pii.found", 2),
-				querycheck.ExpectIdentity("synerise_role_pii.found", map[string]knownvalue.Check{"role_id": knownvalue.Int64Exact(developer.ID)}),
-				querycheck.ExpectResourceDisplayName("synerise_role_pii.found", byRole(developer.ID), knownvalue.StringExact("Developer (Engineering): sees PII")),
-				querycheck.ExpectResourceDisplayName("synerise_role_pii.found", byRole(reviewer.ID), knownvalue.StringExact("Reviewer (Engineering): PII masked")),
-				querycheck.ExpectResourceKnownValues("synerise_role_pii.found", byRole(reviewer.ID), []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("role_id"), KnownValue: knownvalue.Int64Exact(reviewer.ID)},
-					{Path: tfjsonpath.New("pii_access"), KnownValue: knownvalue.Bool(false)},
-				}),
-			},
-		},
+	testQueries(t, w,
+		// Every role has a setting, granted or not.
+		settings.query("", querycheck.ExpectLengthAtLeast(settings.address(), 4)),
+		settings.query("  include_resource = true\n"+ofEngineering,
+			settings.count(2),
+			settings.includes(roleIDOf(developer.ID)),
+			settings.named(roleIDOf(developer.ID), "Developer (Engineering): sees PII"),
+			settings.named(roleIDOf(reviewer.ID), "Reviewer (Engineering): PII masked"),
+			settings.holding(roleIDOf(reviewer.ID), map[string]knownvalue.Check{
+				"role_id":    knownvalue.Int64Exact(reviewer.ID),
+				"pii_access": knownvalue.Bool(false),
+			}),
+		),
 		tfresource.TestStep{
 			// A limit also bounds the requests: the API reads one role's setting per request.
 			PreConfig: w.mock.ResetCounts,
 			Query:     true,
 			Config:    listBlock("synerise_role_pii", "  limit = 1\n"+ofEngineering),
 			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectLength("synerise_role_pii.found", 1),
-				querycheck.ExpectIdentity("synerise_role_pii.found", map[string]knownvalue.Check{"role_id": knownvalue.Int64Exact(developer.ID)}),
+				settings.count(1),
+				settings.includes(roleIDOf(developer.ID)),
 			},
 		},
 		expectRequestsStep(w, map[string]int{"GET /uauth/roles/listing": 1, "GET /uauth/roles/{roleId}/pii": 1}),
@@ -59,5 +50,5 @@ func TestAccRolePIIListResource(t *testing.T) {
 			Config:      listBlock("synerise_role_pii", "  config {\n    group_id = 999999\n  }"),
 			ExpectError: wrappedError(`The workspace has no role group 999999`),
 		},
-	))
+	)
 }

@@ -25,27 +25,35 @@ resource "synerise_role" "auditor" {
 }
 `
 
+// auditorPII is auditorRole with its synerise_role_pii, pii_access set to piiAccess unless empty.
+func auditorPII(piiAccess string) string {
+	if piiAccess == "" {
+		return auditorRole + `
+resource "synerise_role_pii" "auditor" {
+  role_id = synerise_role.auditor.id
+}`
+	}
+	return auditorRole + fmt.Sprintf(`
+resource "synerise_role_pii" "auditor" {
+  role_id    = synerise_role.auditor.id
+  pii_access = %s
+}`, piiAccess)
+}
+
 func TestAccRolePIIResource_lifecycle(t *testing.T) {
 	w := newTestWorkspace(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: w.config(auditorRole + `
-resource "synerise_role_pii" "auditor" {
-  role_id = synerise_role.auditor.id
-}`),
+				Config: w.config(auditorPII("")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(true)),
 				},
 				Check: w.expectPIIAccess(t, "Auditor", true),
 			},
 			{
-				Config: w.config(auditorRole + `
-resource "synerise_role_pii" "auditor" {
-  role_id    = synerise_role.auditor.id
-  pii_access = false
-}`),
+				Config: w.config(auditorPII("false")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionUpdate),
@@ -62,32 +70,10 @@ resource "synerise_role_pii" "auditor" {
 					return s.RootModule().Resources["synerise_role_pii.auditor"].Primary.Attributes["role_id"], nil
 				},
 			},
+			piiGrantedInTheAppStep(t, w),
 			{
-				// Drift: access granted outside Terraform shows as an update back to the configuration.
-				PreConfig: func() {
-					if _, err := w.client.SetRolePII(context.Background(), w.roleNamed(t, "Auditor").ID, true); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: w.config(auditorRole + `
-resource "synerise_role_pii" "auditor" {
-  role_id    = synerise_role.auditor.id
-  pii_access = false
-}`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(false)),
-					},
-				},
-				Check: w.expectPIIAccess(t, "Auditor", false),
-			},
-			{
-				Config: w.config(auditorRole + `
-resource "synerise_role_pii" "auditor" {
-  role_id = synerise_role.auditor.id
-}`),
-				Check: w.expectPIIAccess(t, "Auditor", true),
+				Config: w.config(auditorPII("")),
+				Check:  w.expectPIIAccess(t, "Auditor", true),
 			},
 			{
 				// Removing the resource withdraws the access and leaves the role in place.
@@ -104,33 +90,32 @@ resource "synerise_role_pii" "auditor" {
 	})
 }
 
-func TestAccRolePIIResource_roleDeletedOutsideTerraform(t *testing.T) {
-	w := newTestWorkspace(t)
-	config := w.config(auditorRole + `
-resource "synerise_role_pii" "auditor" {
-  role_id = synerise_role.auditor.id
-}`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					if err := w.client.DeleteRole(context.Background(), w.roleNamed(t, "Auditor").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionCreate),
-					},
-				},
-				Check: w.expectPIIAccess(t, "Auditor", true),
+// piiGrantedInTheAppStep grants the auditor PII access in the app, which the plan undoes.
+func piiGrantedInTheAppStep(t *testing.T, w *testWorkspace) resource.TestStep {
+	return resource.TestStep{
+		// Drift: access granted outside Terraform shows as an update back to the configuration.
+		PreConfig: w.inTheApp(t, func(ctx context.Context) error {
+			_, err := w.client.SetRolePII(ctx, w.roleNamed(t, "Auditor").ID, true)
+			return err
+		}),
+		Config: w.config(auditorPII("false")),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue("synerise_role_pii.auditor", tfjsonpath.New("pii_access"), knownvalue.Bool(false)),
 			},
 		},
-	})
+		Check: w.expectPIIAccess(t, "Auditor", false),
+	}
+}
+
+func TestAccRolePIIResource_roleDeletedOutsideTerraform(t *testing.T) {
+	w := newTestWorkspace(t)
+	config := w.config(auditorPII(""))
+	testRemovedInTheApp(t, w, config, w.roleDeletedInTheApp(t, "Auditor"), w.expectPIIAccess(t, "Auditor", true),
+		plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
+		plancheck.ExpectResourceAction("synerise_role_pii.auditor", plancheck.ResourceActionCreate),
+	)
 }
 
 func TestAccRolePIIResource_invalidInput(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -26,12 +25,15 @@ var (
 
 // NewRoleResource is the factory of synerise_role.
 func NewRoleResource() resource.Resource {
-	return &RoleResource{}
+	return &RoleResource{numberedCRUD[RoleResourceModel, iam.Role, iam.RoleInput]{
+		kind: "role", findIDs: "the data source synerise_available_roles lists every role with its id.", model: roleModel,
+		create: (*iam.Client).CreateRole, list: (*iam.Client).RoleFromListing, update: (*iam.Client).UpdateRole,
+	}}
 }
 
 // RoleResource manages one user role.
 type RoleResource struct {
-	client *iam.Client
+	numberedCRUD[RoleResourceModel, iam.Role, iam.RoleInput]
 }
 
 // RoleResourceModel is the state of synerise_role.
@@ -88,60 +90,12 @@ func (r *RoleResource) IdentitySchema(_ context.Context, _ resource.IdentitySche
 	resp.IdentitySchema = numericIdentitySchema("id", "Numeric id of the role, the same as its import ID.")
 }
 
-func (r *RoleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *RoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan RoleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	role, err := r.client.CreateRole(ctx, roleInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create role %q", plan.Name.ValueString()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(role.ID)}, &resp.Diagnostics)
-}
-
+// Read leaves the state alone when the role is as it has it (see sameModel): a refresh of thousands
+// of roles would otherwise spend a good part of its allocations rewriting identical state.
 func (r *RoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state RoleResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
-	role, err := r.client.RoleFromListing(ctx, state.ID.ValueInt64())
-	if iam.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read role %d", state.ID.ValueInt64()), err)
-		return
-	}
-	if refreshed := roleModel(role); !sameModel(refreshed, state) {
+	if refreshed, state, ok := r.refresh(ctx, req, resp); ok && !sameModel(refreshed, state) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, refreshed)...)
 	}
-}
-
-func (r *RoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state RoleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	role, err := r.client.UpdateRole(ctx, state.ID.ValueInt64(), roleInput(plan))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot update role %d", state.ID.ValueInt64()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roleModel(role))...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *RoleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -155,20 +109,11 @@ func (r *RoleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-func (r *RoleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, ok := importedNumber(ctx, req, "id", "role", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	_, err := r.client.RoleFromListing(ctx, id)
-	if !importFound(&resp.Diagnostics, fmt.Sprintf("role %d", id), "the data source synerise_available_roles lists every role with its id.", err) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	setIdentity(ctx, resp.Identity, numericIdentity{ID: types.Int64Value(id)}, &resp.Diagnostics)
-}
+func (m RoleResourceModel) numberedID() types.Int64 { return m.ID }
 
-func roleInput(m RoleResourceModel) iam.RoleInput {
+func (m RoleResourceModel) label() string { return m.Name.ValueString() }
+
+func (m RoleResourceModel) input() iam.RoleInput {
 	return iam.RoleInput{Group: m.GroupID.ValueInt64(), Name: m.Name.ValueString(), Description: m.Description.ValueString()}
 }
 

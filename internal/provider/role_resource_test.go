@@ -91,26 +91,10 @@ resource "synerise_role" "auditor" {
   group_id = synerise_role_group.ops.id
   name     = "Auditor"
 }`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					if err := w.client.DeleteRole(context.Background(), w.roleNamed(t, "Auditor").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("synerise_role_group.ops", plancheck.ResourceActionNoop),
-					},
-				},
-			},
-		},
-	})
+	testRemovedInTheApp(t, w, config, w.roleDeletedInTheApp(t, "Auditor"), nil,
+		plancheck.ExpectResourceAction("synerise_role.auditor", plancheck.ResourceActionCreate),
+		plancheck.ExpectResourceAction("synerise_role_group.ops", plancheck.ResourceActionNoop),
+	)
 }
 
 func TestAccRoleResource_invalidInput(t *testing.T) {
@@ -181,12 +165,8 @@ resource "synerise_role" "developer" {
 			{ResourceName: "synerise_role.auditor", ImportState: true, ImportStateVerify: true},
 			{
 				// A role deleted outside Terraform is not found on its own either: the plan recreates it.
-				PreConfig: func() {
-					if err := w.client.DeleteRole(context.Background(), w.roleNamed(t, "Developer 1").ID); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
+				PreConfig: w.inTheApp(t, w.roleDeletedInTheApp(t, "Developer 1")),
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("synerise_role.developer[1]", plancheck.ResourceActionCreate),

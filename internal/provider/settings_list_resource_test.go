@@ -8,8 +8,6 @@ import (
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/synerise-oss/terraform-provider-synerise/internal/settings"
 )
@@ -30,26 +28,19 @@ func TestAccSettingsListResources(t *testing.T) {
 			querycheck.ExpectResourceDisplayName(address, nil, knownvalue.StringRegexp(regexp.MustCompile(`(?i)^`+spec.Title+`$`))),
 		)
 	}
-	byIPPolicy := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.StringExact("ip_policy")})
-	tfresource.ParallelTest(t, listTestCase(w,
+	ipPolicy, passwordPolicy := found("synerise_ip_policy"), found("synerise_password_policy")
+	theIPPolicy := map[string]knownvalue.Check{"id": knownvalue.StringExact("ip_policy")}
+	testQueries(t, w,
 		tfresource.TestStep{Query: true, Config: query.String(), QueryResultChecks: checks},
-		tfresource.TestStep{
-			Query:  true,
-			Config: listBlock("synerise_ip_policy", "  include_resource = true"),
-			QueryResultChecks: []querycheck.QueryResultCheck{
-				querycheck.ExpectResourceDisplayName("synerise_ip_policy.found", byIPPolicy, knownvalue.StringExact("IP allowlist")),
-				querycheck.ExpectResourceKnownValues("synerise_ip_policy.found", byIPPolicy, []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("enabled"), KnownValue: knownvalue.Bool(true)},
-					{Path: tfjsonpath.New("ip_policy"), KnownValue: knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("203.0.113.7")})},
-					{Path: tfjsonpath.New("on_destroy"), KnownValue: knownvalue.StringExact(settings.Restore)},
-				}),
-			},
-		},
-		tfresource.TestStep{
-			// A limit of 0 lists nothing.
-			Query:             true,
-			Config:            listBlock("synerise_password_policy", "  limit = 0"),
-			QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("synerise_password_policy.found", 0)},
-		},
-	))
+		ipPolicy.query("  include_resource = true",
+			ipPolicy.named(theIPPolicy, "IP allowlist"),
+			ipPolicy.holding(theIPPolicy, map[string]knownvalue.Check{
+				"enabled":    knownvalue.Bool(true),
+				"ip_policy":  knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("203.0.113.7")}),
+				"on_destroy": knownvalue.StringExact(settings.Restore),
+			}),
+		),
+		// A limit of 0 lists nothing.
+		passwordPolicy.query("  limit = 0", passwordPolicy.count(0)),
+	)
 }

@@ -36,7 +36,7 @@ type rule struct {
 var memberTypes = []string{"synerise_invitation", "synerise_invitations"}
 
 // attentionRules are every rule the review applies. A new rule is added here, with a Rego policy of the
-// same id and meaning in examples/policies.
+// same id and meaning in examples/kits/policies.
 var attentionRules = []rule{
 	{RulePIIGranted, []string{"synerise_role_pii"}, piiGranted},
 	{RuleAdminRoleGranted, memberTypes, adminGrants},
