@@ -152,8 +152,7 @@ func (r *InvitationsResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan InvitationsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan, _ := readInvitations(ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -167,7 +166,7 @@ func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateReq
 	// resource whose create failed, and would replace it, withdrawing the invitations that went out;
 	// the error says how to keep them.
 	if len(state.Members) > 0 || !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		writeInvitations(ctx, &resp.State, state, &resp.Diagnostics)
 		setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 	}
 	if len(state.Members) > 0 && resp.Diagnostics.HasError() {
@@ -240,8 +239,7 @@ func (r *InvitationsResource) invite(ctx context.Context, planned map[string]mem
 }
 
 func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state InvitationsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, _ := readInvitations(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -263,20 +261,19 @@ func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	if changed {
 		state.ID = types.StringValue(invitationsID)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		writeInvitations(ctx, &resp.State, state, &resp.Diagnostics)
 	}
 	setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 }
 
 func (r *InvitationsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state InvitationsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, _ := readInvitations(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !r.remove(ctx, state.Members, slices.Sorted(maps.Keys(state.Members)), &resp.Diagnostics) {
 		// Keep in state the members that are still there.
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		writeInvitations(ctx, &resp.State, state, &resp.Diagnostics)
 	}
 }
 
