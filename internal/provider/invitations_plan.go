@@ -6,10 +6,12 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -59,9 +61,48 @@ func sameAddresses(members map[string]memberModel) [][2]string {
 	return pairs
 }
 
-// ModifyPlan carries a member over to the label that now holds its address, refuses to deactivate a
-// pending invitation, and plans a new invitation for every member who is new to the workspace or whose
-// invitation expired. The plan and the state are each read once, whatever the number of members.
+// membersPlannedWhole leaves the members unknown to the framework's plan, for ModifyPlan to plan them
+// whole from the configuration. The framework's walk of a map of nested attributes copies the whole map
+// twice for every member (fwserver.mapElemObject reads each member's configuration and state through
+// MapValue.Elements, a copy): quadratic, 50 million map entries copied and collected for 5,000 members.
+// It is the map's counterpart of the set paths in hashicorp/terraform-plugin-framework#1322 and #775,
+// and is skipped when the planned map is unknown. Nothing is lost by skipping it: the members' only plan
+// modifier, the warning of a past access time, runs in ModifyPlan, and every attribute the configuration
+// may leave out has a default (withDefaults). Members unknown in the configuration are left to the framework.
+type membersPlannedWhole struct{}
+
+func (membersPlannedWhole) Description(context.Context) string {
+	return "plans the members whole from the configuration, in the resource's ModifyPlan"
+}
+
+func (m membersPlannedWhole) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (membersPlannedWhole) PlanModifyMap(ctx context.Context, req planmodifier.MapRequest, resp *planmodifier.MapResponse) {
+	if req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || !membersKnown(req.ConfigValue) {
+		return
+	}
+	resp.PlanValue = types.MapUnknown(req.PlanValue.ElementType(ctx))
+}
+
+// membersKnown reports whether the configured members and each of them as a whole are known.
+func membersKnown(members types.Map) bool {
+	if members.IsNull() || members.IsUnknown() {
+		return false
+	}
+	for _, m := range members.Elements() {
+		if m.IsUnknown() {
+			return false
+		}
+	}
+	return true
+}
+
+// ModifyPlan plans the members from the configuration (see membersPlannedWhole): it carries a member
+// over to the label that now holds its address, refuses to deactivate a pending invitation, and plans a
+// new invitation for every member who is new to the workspace or whose invitation expired. The
+// configuration and the state are each read once, whatever the number of members.
 func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var prior map[string]memberModel
 	if !req.State.Raw.IsNull() {
@@ -75,9 +116,16 @@ func (r *InvitationsResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	// Members unknown until apply have nothing to carry over yet, and Terraform plans them as unknown anyway.
-	plan, known := readInvitations(ctx, req.Plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || !known || plan.Members == nil {
+	config, known := readInvitations(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !known || config.Members == nil {
 		return
+	}
+	plan := InvitationsResourceModel{Members: make(map[string]memberModel, len(config.Members))}
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("id"), &plan.ID)...)
+	for label, m := range config.Members {
+		plan.Members[label] = withDefaults(m)
+		warnPastAccessExpiration(time.Now(), prior[label].AccessExpiresAt.StringValue, m.AccessExpiresAt.StringValue,
+			path.Root("members").AtMapKey(label).AtName("access_expires_at"), &resp.Diagnostics)
 	}
 	if !req.State.Raw.IsNull() {
 		warnTokenOwnerLockoutOfMembers(r.tokenOwner, prior, plan.Members, &resp.Diagnostics)

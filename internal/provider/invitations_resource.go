@@ -87,8 +87,14 @@ func membersIdentity(members map[string]memberModel) invitationsIdentity {
 	return invitationsIdentity{Emails: stringList(emails)}
 }
 
-func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// invitationsMemberAttributes are the attributes of one member of synerise_invitations.
+func invitationsMemberAttributes() map[string]schema.Attribute {
 	attributes := memberTermsAttributes()
+	// ModifyPlan warns of a past access time: the attribute's plan modifier would never run, since the
+	// framework's walk of the members is skipped (membersPlannedWhole).
+	expires := attributes["access_expires_at"].(schema.StringAttribute)
+	expires.PlanModifiers = nil
+	attributes["access_expires_at"] = expires
 	maps.Copy(attributes, map[string]schema.Attribute{
 		"email": schema.StringAttribute{
 			Description: "Email address of the member. Addresses are compared without regard to case, as the API " +
@@ -109,6 +115,11 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			Computed: true,
 		},
 	})
+	return attributes
+}
+
+func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attributes := invitationsMemberAttributes()
 	resp.Schema = schema.Schema{
 		Version: 1,
 		Description: "The memberships of many email addresses at once, for onboarding a team or a whole organisation.\n\n" +
@@ -134,7 +145,8 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"label); an import derives them from the addresses (`ada@example.com` becomes `ada_example_com`), " +
 					"so that a generated configuration is valid HCL in Terraform and OpenTofu alike. Renaming a label " +
 					"keeps the member.",
-				Required: true,
+				Required:      true,
+				PlanModifiers: []planmodifier.Map{membersPlannedWhole{}},
 				Validators: []validator.Map{
 					mapvalidator.SizeAtLeast(1),
 					mapvalidator.KeysAre(stringvalidator.LengthAtLeast(1)),

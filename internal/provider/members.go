@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -33,6 +35,30 @@ type memberModel struct {
 // InvitationResourceModel is the state of synerise_invitation: one membership.
 type InvitationResourceModel = memberModel
 
+// The values of the member attributes a configuration leaves out.
+var (
+	defaultName    = types.StringValue("")
+	defaultRoleIDs = types.SetValueMust(types.Int64Type, []attr.Value{})
+	defaultActive  = types.BoolValue(true)
+)
+
+// withDefaults is a member as the configuration gives it, with the defaults of the schema where it says nothing.
+func withDefaults(m memberModel) memberModel {
+	if m.FirstName.IsNull() {
+		m.FirstName = defaultName
+	}
+	if m.LastName.IsNull() {
+		m.LastName = defaultName
+	}
+	if m.RoleIDs.IsNull() {
+		m.RoleIDs = defaultRoleIDs
+	}
+	if m.Active.IsNull() {
+		m.Active = defaultActive
+	}
+	return m
+}
+
 // memberTermsAttributes are the attributes both membership resources manage alike.
 func memberTermsAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
@@ -40,13 +66,13 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			Description: "First name. Defaults to an empty string.",
 			Optional:    true,
 			Computed:    true,
-			Default:     stringdefault.StaticString(""),
+			Default:     stringdefault.StaticString(defaultName.ValueString()),
 		},
 		"last_name": schema.StringAttribute{
 			Description: "Last name. Defaults to an empty string.",
 			Optional:    true,
 			Computed:    true,
-			Default:     stringdefault.StaticString(""),
+			Default:     stringdefault.StaticString(defaultName.ValueString()),
 		},
 		"role_ids": schema.SetAttribute{
 			Description: "Ids of the roles the member has in the workspace; order does not matter. None by default: " +
@@ -55,7 +81,7 @@ func memberTermsAttributes() map[string]schema.Attribute {
 			ElementType: types.Int64Type,
 			Optional:    true,
 			Computed:    true,
-			Default:     setdefault.StaticValue(types.SetValueMust(types.Int64Type, []attr.Value{})),
+			Default:     setdefault.StaticValue(defaultRoleIDs),
 			Validators:  roleIDsValidators(),
 		},
 		"access_expires_at": schema.StringAttribute{
@@ -77,7 +103,7 @@ func memberTermsAttributes() map[string]schema.Attribute {
 				"`false` is left as it is, since it gives no access, instead of being sent again.",
 			Optional: true,
 			Computed: true,
-			Default:  booldefault.StaticBool(true),
+			Default:  booldefault.StaticBool(defaultActive.ValueBool()),
 		},
 		tokenOwnerAcknowledgement: tokenOwnerAcknowledgementAttribute(),
 	}
@@ -100,17 +126,21 @@ func (m pastAccessExpiration) MarkdownDescription(ctx context.Context) string {
 }
 
 func (m pastAccessExpiration) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	planned := req.PlanValue
-	if planned.IsNull() || planned.IsUnknown() || (!req.StateValue.IsNull() && sameInstant(req.StateValue.ValueString(), planned.ValueString())) {
+	warnPastAccessExpiration(m.now(), req.StateValue, req.PlanValue, req.Path, &resp.Diagnostics)
+}
+
+// warnPastAccessExpiration warns when planned, at the path at, is a time before now that state does not hold already.
+func warnPastAccessExpiration(now time.Time, state, planned types.String, at path.Path, diags *diag.Diagnostics) {
+	if planned.IsNull() || planned.IsUnknown() || (!state.IsNull() && sameInstant(state.ValueString(), planned.ValueString())) {
 		return
 	}
 	// An unparsable time is the attribute type's error to report.
-	at, err := time.Parse(time.RFC3339, planned.ValueString())
-	if err != nil || at.After(m.now()) {
+	when, err := time.Parse(time.RFC3339, planned.ValueString())
+	if err != nil || when.After(now) {
 		return
 	}
-	resp.Diagnostics.AddAttributeWarning(req.Path, "Access expiration in the past",
+	diags.AddAttributeWarning(at, "Access expiration in the past",
 		fmt.Sprintf("%s has passed: once applied, the member loses access and will be unable to use the workspace. "+
 			"Set a time in the future to grant access until then, or remove %s for access without an end.",
-			planned.ValueString(), req.Path))
+			planned.ValueString(), at))
 }
