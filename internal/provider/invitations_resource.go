@@ -92,9 +92,10 @@ func invitationsMemberAttributes() map[string]schema.Attribute {
 	attributes := memberTermsAttributes()
 	// ModifyPlan warns of a past access time: the attribute's plan modifier would never run, since the
 	// framework's walk of the members is skipped (membersPlannedWhole).
-	expires := attributes["access_expires_at"].(schema.StringAttribute)
-	expires.PlanModifiers = nil
-	attributes["access_expires_at"] = expires
+	if expires, ok := attributes["access_expires_at"].(schema.StringAttribute); ok {
+		expires.PlanModifiers = nil
+		attributes["access_expires_at"] = expires
+	}
 	maps.Copy(attributes, map[string]schema.Attribute{
 		"email": schema.StringAttribute{
 			Description: "Email address of the member. Addresses are compared without regard to case, as the API " +

@@ -75,8 +75,11 @@ func TestInvitationsValuesRoundTrip(t *testing.T) {
 func TestInvitationsValuesUnknownMember(t *testing.T) {
 	ctx := context.Background()
 	s := invitationsSchema(t)
-	objectType := s.Type().TerraformType(ctx).(tftypes.Object)
-	membersType := objectType.AttributeTypes["members"].(tftypes.Map)
+	objectType, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	membersType, isMap := objectType.AttributeTypes["members"].(tftypes.Map)
+	if !ok || !isMap {
+		t.Fatalf("the schema's type is %s, not an object with a map of members", s.Type())
+	}
 	plan := tfsdk.Plan{Schema: s, Raw: tftypes.NewValue(objectType, map[string]tftypes.Value{
 		"id":      tftypes.NewValue(tftypes.String, invitationsID),
 		"members": tftypes.NewValue(membersType, map[string]tftypes.Value{"later": tftypes.NewValue(membersType.ElementType, tftypes.UnknownValue)}),
