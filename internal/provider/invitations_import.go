@@ -44,7 +44,7 @@ func (r *InvitationsResource) ImportState(ctx context.Context, req resource.Impo
 			ID: types.Int64Null(), Status: types.StringNull(),
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &InvitationsResourceModel{ID: types.StringValue(invitationsID), Members: members})...)
+	writeInvitations(ctx, &resp.State, InvitationsResourceModel{ID: types.StringValue(invitationsID), Members: members}, &resp.Diagnostics)
 	setIdentity(ctx, resp.Identity, membersIdentity(members), &resp.Diagnostics)
 }
 

@@ -87,8 +87,15 @@ func membersIdentity(members map[string]memberModel) invitationsIdentity {
 	return invitationsIdentity{Emails: stringList(emails)}
 }
 
-func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// invitationsMemberAttributes are the attributes of one member of synerise_invitations.
+func invitationsMemberAttributes() map[string]schema.Attribute {
 	attributes := memberTermsAttributes()
+	// ModifyPlan warns of a past access time: the attribute's plan modifier would never run, since the
+	// framework's walk of the members is skipped (membersPlannedWhole).
+	if expires, ok := attributes["access_expires_at"].(schema.StringAttribute); ok {
+		expires.PlanModifiers = nil
+		attributes["access_expires_at"] = expires
+	}
 	maps.Copy(attributes, map[string]schema.Attribute{
 		"email": schema.StringAttribute{
 			Description: "Email address of the member. Addresses are compared without regard to case, as the API " +
@@ -109,6 +116,11 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			Computed: true,
 		},
 	})
+	return attributes
+}
+
+func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attributes := invitationsMemberAttributes()
 	resp.Schema = schema.Schema{
 		Version: 1,
 		Description: "The memberships of many email addresses at once, for onboarding a team or a whole organisation.\n\n" +
@@ -134,7 +146,8 @@ func (r *InvitationsResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"label); an import derives them from the addresses (`ada@example.com` becomes `ada_example_com`), " +
 					"so that a generated configuration is valid HCL in Terraform and OpenTofu alike. Renaming a label " +
 					"keeps the member.",
-				Required: true,
+				Required:      true,
+				PlanModifiers: []planmodifier.Map{membersPlannedWhole{}},
 				Validators: []validator.Map{
 					mapvalidator.SizeAtLeast(1),
 					mapvalidator.KeysAre(stringvalidator.LengthAtLeast(1)),
@@ -152,8 +165,7 @@ func (r *InvitationsResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan InvitationsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan, _ := readInvitations(ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -167,7 +179,7 @@ func (r *InvitationsResource) Create(ctx context.Context, req resource.CreateReq
 	// resource whose create failed, and would replace it, withdrawing the invitations that went out;
 	// the error says how to keep them.
 	if len(state.Members) > 0 || !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		writeInvitations(ctx, &resp.State, state, &resp.Diagnostics)
 		setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 	}
 	if len(state.Members) > 0 && resp.Diagnostics.HasError() {
@@ -240,8 +252,7 @@ func (r *InvitationsResource) invite(ctx context.Context, planned map[string]mem
 }
 
 func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state InvitationsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, _ := readInvitations(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -263,20 +274,19 @@ func (r *InvitationsResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	if changed {
 		state.ID = types.StringValue(invitationsID)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		writeInvitations(ctx, &resp.State, state, &resp.Diagnostics)
 	}
 	setIdentity(ctx, resp.Identity, membersIdentity(state.Members), &resp.Diagnostics)
 }
 
 func (r *InvitationsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state InvitationsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, _ := readInvitations(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !r.remove(ctx, state.Members, slices.Sorted(maps.Keys(state.Members)), &resp.Diagnostics) {
 		// Keep in state the members that are still there.
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		writeInvitations(ctx, &resp.State, state, &resp.Diagnostics)
 	}
 }
 

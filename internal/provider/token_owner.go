@@ -59,35 +59,25 @@ func warnTokenOwnerLockout(ctx context.Context, owner iam.Account, req resource.
 }
 
 // warnTokenOwnerLockoutOfMembers is synerise_invitations' guard: members are matched by address, as
-// the resource matches them, so a member who only moves to another label keeps their access.
-func warnTokenOwnerLockoutOfMembers(ctx context.Context, owner iam.Account, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !owner.Named() || req.State.Raw.IsNull() {
+// the resource matches them, so a member who only moves to another label keeps their access. planned is
+// nil when the resource is destroyed.
+func warnTokenOwnerLockoutOfMembers(owner iam.Account, prior, planned map[string]memberModel, diags *diag.Diagnostics) {
+	if !owner.Named() {
 		return
 	}
-	var prior, plan InvitationsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	if !req.Plan.Raw.IsNull() {
-		if membersUnknown(ctx, req.Plan, &resp.Diagnostics) {
-			return
-		}
-		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plannedByAddress := map[string]string{}
-	for label, m := range plan.Members {
+	plannedByAddress := make(map[string]string, len(planned))
+	for label, m := range planned {
 		plannedByAddress[strings.ToLower(m.Email.ValueString())] = label
 	}
-	for _, label := range slices.Sorted(maps.Keys(prior.Members)) {
-		m := prior.Members[label]
-		var planned *memberModel
+	for _, label := range slices.Sorted(maps.Keys(prior)) {
+		m := prior[label]
+		var stays *memberModel
 		at := path.Root("members").AtMapKey(label)
 		if plannedLabel, ok := plannedByAddress[strings.ToLower(m.Email.ValueString())]; ok {
-			p := plan.Members[plannedLabel]
-			planned, at = &p, path.Root("members").AtMapKey(plannedLabel)
+			p := planned[plannedLabel]
+			stays, at = &p, path.Root("members").AtMapKey(plannedLabel)
 		}
-		warnIfLockedOut(owner, m, planned, at, &resp.Diagnostics)
+		warnIfLockedOut(owner, m, stays, at, diags)
 	}
 }
 
