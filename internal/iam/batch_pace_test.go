@@ -139,15 +139,31 @@ var pacedDestroys = []struct {
 	// The destroy of the bench's 5,000 resources, 1,911 of them invitations: Terraform takes about half a
 	// second per resource on the bench's two cores. A window of 50 ms sent 1,600 requests there. The
 	// batches cost it little time: Terraform's own is 43 min 19 s.
-	{"5,000 resources, Terraform bound by two cores", terraformDestroy{slots: 10, cores: 2, perResource: time.Second, otherRequest: 5 * time.Millisecond, invitations: 1911, otherDeletes: 3287}, 250, 45 * time.Minute},
+	{
+		"5,000 resources, Terraform bound by two cores",
+		terraformDestroy{slots: 10, cores: 2, perResource: time.Second, otherRequest: 5 * time.Millisecond, invitations: 1911, otherDeletes: 3287},
+		250, 45 * time.Minute,
+	},
 	// The same destroy when each slot's time is its own: every call that waits keeps a slot from
 	// Terraform, so MaxDeleteWait ends the batches before they fill and they stay smaller.
-	{"5,000 resources, each slot slow", terraformDestroy{slots: 10, cores: 10, perResource: 5 * time.Second, otherRequest: 5 * time.Millisecond, invitations: 1911, otherDeletes: 3287}, 1911 / 3, 0},
+	{
+		"5,000 resources, each slot slow",
+		terraformDestroy{slots: 10, cores: 10, perResource: 5 * time.Second, otherRequest: 5 * time.Millisecond, invitations: 1911, otherDeletes: 3287},
+		1911 / 3, 0,
+	},
 	// The bench's 1,000 resources, 381 of them invitations, some 50 ms per resource.
-	{"1,000 resources", terraformDestroy{slots: 10, cores: 2, perResource: 100 * time.Millisecond, otherRequest: 5 * time.Millisecond, invitations: 381, otherDeletes: 619}, 55, 0},
+	{
+		"1,000 resources",
+		terraformDestroy{slots: 10, cores: 2, perResource: 100 * time.Millisecond, otherRequest: 5 * time.Millisecond, invitations: 381, otherDeletes: 619},
+		55, 0,
+	},
 	// One slot (-parallelism=1): nothing can join, and each delete goes out on its own, mostly after
 	// DeleteBatchWindow (4 s of Terraform's own and 40 windows of 50 ms make 6 s).
-	{"parallelism 1", terraformDestroy{slots: 1, cores: 1, perResource: 100 * time.Millisecond, invitations: 40}, 40, 7 * time.Second},
+	{
+		"parallelism 1",
+		terraformDestroy{slots: 1, cores: 1, perResource: 100 * time.Millisecond, invitations: 40},
+		40, 7 * time.Second,
+	},
 }
 
 func TestDeleteBatchesFollowTheirPace(t *testing.T) {
