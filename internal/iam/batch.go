@@ -13,22 +13,57 @@ import (
 // Destroying many members makes Terraform call DeleteInvitations or RemoveUsersFromWorkspace once per
 // resource, a few at a time (-parallelism). Both endpoints take a list of ids, so the calls that arrive
 // close together are sent as one request: a batch stays open while calls keep joining it, and goes out
-// once none has joined for a window, once it has been open for maxHoldWindows windows, or once it holds
+// once none has joined for its idle window, once it has been open for MaxDeleteWait, or once it holds
 // MaxDeleteBatch ids. While Terraform feeds a batch it keeps joining; once every one of Terraform's
-// slots waits for the batch, nothing joins and the window closes it. A lone delete waits one window.
+// slots waits for the batch, nothing joins and the idle window closes it.
+//
+// The idle window follows the pace of the calls, because a fixed one batches only while Terraform is
+// faster than it: in a destroy of 5,000 resources Terraform itself takes about half a second per
+// resource, the calls came further apart than a 50 ms window, and 1,911 invitations went out in 1,600
+// requests. So the window is deleteWindowPaces times the pace, the longest recent gap between calls,
+// within [Config.DeleteBatchWindow, maxIdleWindow]: it spans the gaps of a batch that Terraform still
+// feeds, which come unevenly (several at once, then a few hundred milliseconds apart at N = 1,000 on a
+// loaded machine), and ends soon after the feeding stops. A gap is measured from the latest of the last
+// call, the last batch sent and the last answer, so the time a batch waited is never taken for the
+// pace. A wait that only idles Terraform is cut short too: a batch that holds as many calls as any
+// batch ever held when its window closed (Terraform's slots, as far as the batcher has seen) goes out
+// after DeleteBatchWindow, except for a probe now and then that waits its full window to learn whether
+// more can join. The first call, a lone call and the call after a pause longer than maxIdleWindow wait
+// DeleteBatchWindow.
 
-// DefaultDeleteBatchWindow is how long a batch of deletes waits for another delete to join it unless
+// DefaultDeleteBatchWindow is the shortest idle window of a batch of deletes unless
 // Config.DeleteBatchWindow says otherwise. It is above the gap between two deletes that Terraform
 // starts one after the other in a destroy of a thousand resources (some 30 ms), and short beside the
 // time Terraform itself takes per resource.
 const DefaultDeleteBatchWindow = 50 * time.Millisecond
 
-// MaxDeleteBatch bounds the ids of one batched request, so its URL stays well under the lengths
-// servers and proxies accept (50 ids of up to 19 digits make about a kilobyte).
-const MaxDeleteBatch = 50
+// MaxDeleteWait bounds how long a call waits in a batch before its request is sent. Only a destroy as
+// slow as one of 5,000 resources waits that long, and there it is what fills a batch: the invitations
+// among Terraform's other resources come a second or more apart, and the bench's 1,911 need some eight
+// per request to go out in 250. Terraform's own work there, about half a second per resource on two
+// cores, keeps the cores busy while a few of its ten slots wait, so the wait costs the destroy little
+// (the model in batch_pace_test.go takes 43 min 33 s against Terraform's own 43 min 19 s).
+const MaxDeleteWait = 12 * time.Second
 
-// maxHoldWindows bounds how long a batch that keeps growing is held, in windows.
-const maxHoldWindows = 10
+// maxIdleWindow bounds the idle window however slowly the calls come; a longer gap ends a stream.
+const maxIdleWindow = 5 * time.Second
+
+// deleteWindowPaces is the idle window in paces: a batch still being fed rarely goes twice its longest
+// recent gap without a call.
+const deleteWindowPaces = 2
+
+// A probe follows firstProbeSpacing batches after one that grew past the most calls, and twice as
+// many batches after each probe that did not, up to maxProbeSpacing: learning costs a full window
+// rarely where no more can join (-parallelism=1).
+const (
+	firstProbeSpacing = 4
+	maxProbeSpacing   = 64
+)
+
+// MaxDeleteBatch bounds the ids of one batched request, so its URL stays well under the lengths
+// servers and proxies accept (50 ids of up to 19 digits make about a kilobyte). The API reference states
+// no limit for either endpoint.
+const MaxDeleteBatch = 50
 
 // deleteBatcher sends the deletes of one endpoint that arrive close together as one request. The
 // endpoint takes comma-separated ids and deletes all or none of them: the API reference leaves open what
@@ -40,11 +75,22 @@ const maxHoldWindows = 10
 type deleteBatcher struct {
 	client *Client
 	// path is the endpoint's path up to the ids, "/uauth/users/invitations/".
-	path   string
+	path string
+	// window is the shortest idle window, Config.DeleteBatchWindow.
 	window time.Duration
 
 	mu   sync.Mutex
 	open *deleteBatch
+	// pace is the longest recent gap between calls, zero until a gap was seen; last is the latest of
+	// the last call, the last batch sent and the last answer (see observe).
+	pace time.Duration
+	last time.Time
+	// most is the most calls a batch held when its window closed it once the pace was known: as many
+	// as Terraform had waiting on the batcher at once. A batch that holds as many closes after d.window.
+	most int
+	// probe counts down the batches until one that waits its full window even at most calls, to learn
+	// whether more can join; probeSpacing doubles after each such batch that learnt nothing.
+	probe, probeSpacing int
 }
 
 // deleteBatch is the calls sent in one request.
@@ -121,9 +167,11 @@ func (d *deleteBatcher) join(ctx context.Context, call *deleteCall) {
 	if d.open != nil && d.open.ids+len(call.ids) > MaxDeleteBatch {
 		d.dispatch(d.open)
 	}
+	now := time.Now()
+	d.observe(now)
 	b := d.open
 	if b == nil {
-		b = &deleteBatch{values: context.WithoutCancel(ctx), opened: time.Now()}
+		b = &deleteBatch{values: context.WithoutCancel(ctx), opened: now}
 		d.open = b
 		b.timer = time.AfterFunc(d.window, func() { d.close(b) })
 	}
@@ -134,7 +182,50 @@ func (d *deleteBatcher) join(ctx context.Context, call *deleteCall) {
 		d.dispatch(b)
 		return
 	}
-	b.timer.Reset(min(d.window, time.Until(b.opened.Add(maxHoldWindows*d.window))))
+	b.timer.Reset(min(d.idleWindow(len(b.calls)), b.opened.Add(MaxDeleteWait).Sub(now)))
+}
+
+// observe takes the gap before a call arriving at now into the pace, which follows a longer gap at once
+// and a shorter one by an eighth a call, so that a batch's window spans the longest gaps a stream of
+// calls had lately; d.mu is held. A gap longer than maxIdleWindow ends a stream of calls: the pace is
+// learnt again from the next gap, and the call after a pause waits the shortest window.
+func (d *deleteBatcher) observe(now time.Time) {
+	gap := now.Sub(d.last)
+	switch {
+	case d.last.IsZero() || gap > maxIdleWindow:
+		d.pace = 0
+	case d.pace == 0:
+		d.pace = gap
+	default:
+		d.pace = max(gap, d.pace-d.pace/8)
+	}
+	d.last = now
+}
+
+// learn takes in a batch of calls that its window closed; d.mu is held.
+func (d *deleteBatcher) learn(calls int) {
+	switch {
+	case d.probe > 0:
+		d.probe--
+	case calls > d.most:
+		d.probeSpacing = firstProbeSpacing
+		d.probe = d.probeSpacing
+	default:
+		d.probeSpacing = min(max(2*d.probeSpacing, firstProbeSpacing), maxProbeSpacing)
+		d.probe = d.probeSpacing
+	}
+	if d.pace > 0 {
+		d.most = max(d.most, calls)
+	}
+}
+
+// idleWindow is how long the open batch of calls waits for another call: deleteWindowPaces paces within
+// [d.window, maxIdleWindow], or d.window once it holds the most calls, unless it is a probe; d.mu is held.
+func (d *deleteBatcher) idleWindow(calls int) time.Duration {
+	if d.most > 0 && calls >= d.most && d.probe > 0 {
+		return d.window
+	}
+	return max(d.window, min(d.pace*deleteWindowPaces, maxIdleWindow))
 }
 
 // close sends b when its window ends, unless it was sent or emptied meanwhile.
@@ -142,6 +233,7 @@ func (d *deleteBatcher) close(b *deleteBatch) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.open == b {
+		d.learn(len(b.calls))
 		d.dispatch(b)
 	}
 }
@@ -149,6 +241,7 @@ func (d *deleteBatcher) close(b *deleteBatch) {
 // dispatch takes the open batch b out of reach of new calls and sends it; d.mu is held.
 func (d *deleteBatcher) dispatch(b *deleteBatch) {
 	d.open = nil
+	d.last = time.Now()
 	b.timer.Stop()
 	b.waiting = len(b.calls)
 	var ctx context.Context
@@ -167,10 +260,19 @@ func (d *deleteBatcher) deliver(ctx context.Context, b *deleteBatch) {
 		d.client.debug(ctx, "deletes sent together", map[string]any{"path": d.path, "calls": len(b.calls), "ids": len(ids)})
 	}
 	err := d.send(ctx, ids)
+	d.answered()
 	outcome := batchOutcome{err: err, alone: len(b.calls) > 1 && concernsOneCall(err)}
 	for _, call := range b.calls {
 		call.done <- outcome
 	}
+}
+
+// answered notes when the callers of a batch are let go: Terraform's slots that waited for it are free
+// from then on, so the next gap is measured from now.
+func (d *deleteBatcher) answered() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.last = time.Now()
 }
 
 // leave takes call out of its batch when its caller stopped waiting: out of the open batch, or out of

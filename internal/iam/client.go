@@ -56,8 +56,9 @@ type Config struct {
 	// MaxRequestsPerSecond caps the requests the client sends, every attempt of every request
 	// counted, with a burst of one; zero means no cap.
 	MaxRequestsPerSecond int
-	// DeleteBatchWindow is how long a delete of invitations or of memberships waits for others of its
-	// kind to be sent with it in one request (see batch.go); DefaultDeleteBatchWindow when zero or negative.
+	// DeleteBatchWindow is the shortest time a batch of deletes of invitations or of memberships waits
+	// for another delete of its kind to join it, and what a lone delete waits (see batch.go);
+	// DefaultDeleteBatchWindow when zero or negative.
 	DeleteBatchWindow time.Duration
 	// BaselineMaxAge is how old a listing may be for a create to take it for what existed before it
 	// (see baselines.go); DefaultBaselineMaxAge when zero or negative.
