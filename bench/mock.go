@@ -16,6 +16,8 @@ import (
 type mockProcess struct {
 	cmd *exec.Cmd
 	url string
+	// latency is what the mock waits before it answers each request.
+	latency time.Duration
 }
 
 func startMock(ctx context.Context, bin string, latency time.Duration) (*mockProcess, error) {
@@ -41,7 +43,7 @@ func startMock(ctx context.Context, bin string, latency time.Duration) (*mockPro
 		return nil, fmt.Errorf("the mock API printed %q, not its URL", line)
 	}
 	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	return &mockProcess{cmd: cmd, url: strings.Fields(line[i:])[0]}, nil
+	return &mockProcess{cmd: cmd, url: strings.Fields(line[i:])[0], latency: latency}, nil
 }
 
 func readLine(r io.Reader) (string, error) {
