@@ -1,6 +1,12 @@
 // Command bench measures the provider with the real terraform CLI against the standalone mock API,
 // next to Terraform's own floor: the same number of terraform_data resources in the same graph,
-// which costs no plugin and no HTTP. It writes a Markdown table, the raw figures as JSON, and a plot.
+// which costs no plugin and no HTTP. It writes a Markdown table, the raw figures as JSON, and a plot,
+// with the verdicts of the issues' targets computed from those figures (targets.go, bulkreport.go).
+//
+// Its parts: the command line (main.go), the Terraform runner and the builds it runs (runner.go), the
+// peak-RSS sampler (rss.go), the measurement of phases against the floors (measure.go), the graph's
+// configurations (shape.go), the bulk scenario (bulk.go), the synerise_users plan (users.go), the mock
+// API (mock.go), the profiles (profile.go) and the report (report.go, targets.go, bulkreport.go).
 //
 //	go run . -sizes 50,200,1000 -latencies 0ms,50ms -out results
 //
@@ -13,6 +19,16 @@
 // time, not two; its ratios are then left empty.
 // -framework-floor=false leaves out the framework floor: the same graph of a provider built with the
 // same terraform-plugin-framework that keeps its resources in state only (floorprovider).
+// -bulk-sizes lists the sizes of the bulk scenario (bulk.go): one synerise_invitations whose members map
+// holds that many members, beside terraform_data and the framework floor's floor_invitations holding the
+// same map; its apply, no-op plan, the plan and the apply of a one-member change, and its destroy are
+// timed at the first latency, against a mock of its own per size, and judged by issue 33's targets at
+// 5,000 members. An empty -bulk-sizes leaves it out, and an empty -sizes leaves out the graph:
+//
+//	go run . -sizes '' -latencies 0ms -bulk-sizes 1000,5000 -out results
+//
+// -bulk-plan-runs times each of its plans that many times; -bulk-profile writes profiles of the provider
+// during one more no-op plan of the largest bulk size, as -profile does for the graph.
 // -rewrite writes the report again from the results.json in -out, measuring nothing.
 // -merge puts the figures of an earlier results.json in the report too:
 //
@@ -24,6 +40,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -43,6 +60,8 @@ type flags struct {
 	out, root, merge, profile        string
 	users, planRuns                  int
 	floor, frameworkFloor, rewrite   bool
+	bulkSizes, bulkProfile           string
+	bulkPlanRuns                     int
 }
 
 func main() {
@@ -80,6 +99,9 @@ func parseFlags() flags {
 	flag.BoolVar(&f.floor, "floor", true, "measure the terraform_data floor too; without it a phase has no ratio, and at N = 5,000 takes half the time")
 	flag.BoolVar(&f.frameworkFloor, "framework-floor", true, "measure the framework floor too: the same graph of a terraform-plugin-framework provider that keeps its resources in state only")
 	flag.IntVar(&f.planRuns, "plan-runs", defaultPlanRuns, "how many times each no-op plan is timed, the medians compared; at N = 5,000 one plan of this graph takes Terraform alone minutes")
+	flag.StringVar(&f.bulkSizes, "bulk-sizes", "1000,5000", "numbers of members of the bulk scenario's one synerise_invitations, comma-separated; none when empty")
+	flag.IntVar(&f.bulkPlanRuns, "bulk-plan-runs", defaultBulkPlanRuns, "how many times each plan of the bulk scenario is timed, the medians compared")
+	flag.StringVar(&f.bulkProfile, "bulk-profile", "", "folder for profiles of the provider during the no-op plan of the largest bulk size; none when empty")
 	flag.BoolVar(&f.rewrite, "rewrite", false, "measure nothing: write results.md and the plot again from the results.json in -out")
 	flag.Parse()
 	return f
@@ -87,10 +109,14 @@ func parseFlags() flags {
 
 // benchRun reads the flags into what the invocation measures; the error names the flag at fault.
 func (f flags) benchRun() (benchRun, error) {
-	b := benchRun{root: f.root, profile: f.profile, users: f.users, floor: f.floor, frameworkFloor: f.frameworkFloor, planRuns: f.planRuns}
+	b := benchRun{root: f.root, profile: f.profile, users: f.users, floor: f.floor, frameworkFloor: f.frameworkFloor, planRuns: f.planRuns,
+		bulkPlanRuns: f.bulkPlanRuns, bulkProfile: f.bulkProfile}
 	var err error
 	if b.sizes, err = parseList(f.sizes, parseSize); err != nil {
 		return b, fmt.Errorf("-sizes: %w", err)
+	}
+	if b.bulkSizes, err = parseList(f.bulkSizes, parseSize); err != nil {
+		return b, fmt.Errorf("-bulk-sizes: %w", err)
 	}
 	if b.caps, err = parseList(f.maxRPS, parseCap); err != nil {
 		return b, fmt.Errorf("-max-rps: %w", err)
@@ -98,8 +124,11 @@ func (f flags) benchRun() (benchRun, error) {
 	if b.latencies, err = parseList(f.latencies, time.ParseDuration); err != nil {
 		return b, fmt.Errorf("-latencies: %w", err)
 	}
-	if f.planRuns < 1 {
-		return b, fmt.Errorf("-plan-runs: %d is not a number of runs, 1 or more", f.planRuns)
+	if len(b.latencies) == 0 || len(b.caps) == 0 {
+		return b, errors.New("-latencies and -max-rps: each needs one item at least")
+	}
+	if f.planRuns < 1 || f.bulkPlanRuns < 1 {
+		return b, fmt.Errorf("-plan-runs %d, -bulk-plan-runs %d: each is a number of runs, 1 or more", f.planRuns, f.bulkPlanRuns)
 	}
 	if b.phases, err = parseList(f.phases, parsePhase); err != nil {
 		return b, fmt.Errorf("-phases: %w", err)
@@ -140,9 +169,12 @@ func rewriteReport(dir string) error {
 	return writeResults(dir, results)
 }
 
-// parseList reads a comma-separated flag, each item by parse.
+// parseList reads a comma-separated flag, each item by parse; an empty flag is an empty list.
 func parseList[T any](s string, parse func(string) (T, error)) ([]T, error) {
 	var out []T
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
 	for part := range strings.SplitSeq(s, ",") {
 		item, err := parse(strings.TrimSpace(part))
 		if err != nil {

@@ -22,7 +22,10 @@ var phases = []phase{phaseApply, phasePlan, phaseDestroy}
 
 // measurement is one phase of one size at one latency.
 type measurement struct {
-	Latency string `json:"latency"`
+	// Scenario is the configuration measured: the graph of every resource type (empty, as in results
+	// from before the bulk scenario) or scenarioBulk.
+	Scenario string `json:"scenario,omitempty"`
+	Latency  string `json:"latency"`
 	// MaxRPS is the provider's cap on requests per second (max_requests_per_second); 0 is none.
 	MaxRPS int   `json:"maxRequestsPerSecond"`
 	N      int   `json:"n"`
@@ -63,6 +66,12 @@ type benchRun struct {
 	frameworkFloor bool
 	// planRuns is how many times each no-op plan is timed.
 	planRuns int
+	// bulkSizes are the sizes of the bulk scenario; none when empty.
+	bulkSizes []int
+	// bulkPlanRuns is how many times each plan of the bulk scenario is timed.
+	bulkPlanRuns int
+	// bulkProfile is the folder for the profiles of the provider in the bulk scenario; none when empty.
+	bulkProfile string
 	// record publishes one measurement.
 	record func(measurement) error
 }
@@ -81,7 +90,7 @@ func run(ctx context.Context, b benchRun) error {
 	if dir, err = filepath.EvalSymlinks(dir); err != nil {
 		return err
 	}
-	w, err := prepare(ctx, root, dir, b.profile != "", b.frameworkFloor)
+	w, err := prepare(ctx, root, dir, b.profile != "" || b.bulkProfile != "", b.frameworkFloor)
 	if err != nil {
 		return err
 	}
@@ -96,7 +105,7 @@ func run(ctx context.Context, b benchRun) error {
 			return err
 		}
 	}
-	return nil
+	return measureBulk(ctx, w, b)
 }
 
 // measureLatency measures every size under every request cap against one mock, and the figures taken
@@ -143,7 +152,7 @@ type sizeRun struct {
 	limit   int
 	n       int
 	phases  []phase
-	// planRuns is how many times the no-op plan is timed.
+	// planRuns is how many times a plan is timed.
 	planRuns int
 	// destroy runs the destroy even when it is not reported, because the mock is used again.
 	destroy bool
@@ -154,20 +163,8 @@ type sizeRun struct {
 func measureSize(ctx context.Context, w workspace, env []string, mock *mockProcess, r sizeRun, record func(measurement) error) error {
 	shape := shapeFor(r.n)
 	// Each run has folders of its own, so a run that skips the destroy leaves no state to the next.
-	folder := func(kind string) string {
-		return filepath.Join(w.dir, fmt.Sprintf("%s-%d-%s-cap-%d", kind, r.n, r.latency, r.limit))
-	}
-	dirs := sizeDirs{provider: folder("provider")}
-	configs := map[string]string{dirs.provider: shape.providerConfig()}
-	if r.floor {
-		dirs.floor = folder("floor")
-		configs[dirs.floor] = shape.floorConfig()
-	}
-	if w.frameworkFloor != "" {
-		dirs.frameworkFloor = folder("framework-floor")
-		configs[dirs.frameworkFloor] = shape.frameworkFloorConfig()
-	}
-	if err := writeConfigs(configs); err != nil {
+	dirs := newSizeDirs(w, fmt.Sprintf("%d-%s-cap-%d", r.n, r.latency, r.limit), r.floor)
+	if err := writeConfigs(dirs.configs(shape.providerConfig(), shape.floorConfig(), shape.frameworkFloorConfig())); err != nil {
 		return err
 	}
 	for _, ph := range phases {
@@ -200,13 +197,37 @@ type sizeDirs struct {
 	floor, frameworkFloor string
 }
 
+// newSizeDirs names the working directories of the run name, with the floors that are measured.
+func newSizeDirs(w workspace, name string, floor bool) sizeDirs {
+	dirs := sizeDirs{provider: filepath.Join(w.dir, "provider-"+name)}
+	if floor {
+		dirs.floor = filepath.Join(w.dir, "floor-"+name)
+	}
+	if w.frameworkFloor != "" {
+		dirs.frameworkFloor = filepath.Join(w.dir, "framework-floor-"+name)
+	}
+	return dirs
+}
+
+// configs pairs each working directory with its configuration.
+func (d sizeDirs) configs(provider, floor, frameworkFloor string) map[string]string {
+	configs := map[string]string{d.provider: provider}
+	if d.floor != "" {
+		configs[d.floor] = floor
+	}
+	if d.frameworkFloor != "" {
+		configs[d.frameworkFloor] = frameworkFloor
+	}
+	return configs
+}
+
 // measurePhase times one phase of the floor, of the framework floor when it is measured, and of the
-// provider, r.planRuns times for a no-op plan.
+// provider, r.planRuns times for a plan.
 func measurePhase(ctx context.Context, w workspace, env []string, mock *mockProcess, dirs sizeDirs, r sizeRun, ph phase) (measurement, error) {
 	// A no-op plan changes nothing, so it is repeated and the medians are compared: one plan of a
 	// second or two is at the mercy of whatever else the machine does.
 	runs := 1
-	if ph == phasePlan {
+	if ph == phasePlan || ph == phaseChangePlan {
 		runs = r.planRuns
 	}
 	var floors, frameworkFloors []time.Duration
@@ -269,7 +290,7 @@ func (p *providerRuns) time(ctx context.Context, w workspace, env []string, mock
 // measurement is the median of the runs, with their peak and requests.
 func (p *providerRuns) measurement(ph phase) measurement {
 	took := median(p.tooks)
-	log.Printf("  %-7s provider %6.2fs  requests %5d  peak RSS %5.1f MiB  (median of %d)",
+	log.Printf("  %-12s provider %6.2fs  requests %5d  peak RSS %5.1f MiB  (median of %d)",
 		ph, took.Seconds(), p.requests, float64(p.peak)/(1<<20), len(p.tooks))
 	return measurement{Phase: ph, Runs: len(p.tooks), Provider: took.Seconds(), Requests: p.requests, PeakRSS: p.peak, Routes: p.routes}
 }
@@ -284,7 +305,7 @@ func (m *measurement) compareWithFloors(floors, frameworkFloors []time.Duration,
 	if len(floors) > 0 {
 		m.Floor = median(floors).Seconds()
 		m.Ratio = m.Provider / m.Floor
-		log.Printf("  %-7s floor %6.2fs  ratio %5.2f", m.Phase, m.Floor, m.Ratio)
+		log.Printf("  %-12s floor %6.2fs  ratio %5.2f", m.Phase, m.Floor, m.Ratio)
 	}
 	if len(frameworkFloors) > 0 {
 		frameworkFloor := median(frameworkFloors).Seconds()
@@ -293,13 +314,18 @@ func (m *measurement) compareWithFloors(floors, frameworkFloors []time.Duration,
 		if m.hasFloor() {
 			m.FrameworkFloorToFloor = frameworkFloor / m.Floor
 		}
-		log.Printf("  %-7s framework floor %6.2fs  provider / framework floor %5.2f  framework floor / floor %5.2f  peak RSS %5.1f MiB",
+		log.Printf("  %-12s framework floor %6.2fs  provider / framework floor %5.2f  framework floor / floor %5.2f  peak RSS %5.1f MiB",
 			m.Phase, frameworkFloor, m.ProviderToFrameworkFloor, m.FrameworkFloorToFloor, float64(frameworkFloorPeak)/(1<<20))
 	}
 }
 
-// defaultPlanRuns is how many times each no-op plan is timed unless -plan-runs says otherwise.
-const defaultPlanRuns = 5
+// defaultPlanRuns is how many times each no-op plan is timed unless -plan-runs says otherwise, and
+// defaultBulkPlanRuns each plan of the bulk scenario unless -bulk-plan-runs does: at 5,000 members one
+// plan takes the provider most of a minute.
+const (
+	defaultPlanRuns     = 5
+	defaultBulkPlanRuns = 3
+)
 
 func median(ds []time.Duration) time.Duration {
 	sorted := slices.Clone(ds)

@@ -93,3 +93,30 @@ func (m *mockProcess) counts(ctx context.Context) (int, map[string]int, error) {
 	}
 	return c.Total, c.Routes, json.NewDecoder(resp.Body).Decode(&c)
 }
+
+// roleID looks up the id of the seeded role called name.
+func (m *mockProcess) roleID(ctx context.Context, name string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.url+"/uauth/users/available-roles", nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer mock-token")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var roles []struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&roles); err != nil {
+		return 0, fmt.Errorf("the mock's available roles: %w", err)
+	}
+	for _, role := range roles {
+		if role.Name == name {
+			return role.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("the mock has no role %q", name)
+}

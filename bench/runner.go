@@ -97,13 +97,14 @@ func goBuild(ctx context.Context, root, out, pkg string) error {
 	return cmd.Run()
 }
 
-// terraform runs one phase in dir and returns its wall time. A plan after apply must find nothing to do.
+// terraform runs one phase in dir and returns its wall time. A plan after apply must find nothing to
+// do, and the plan of a one-member change must change one resource and nothing else.
 func terraform(ctx context.Context, dir string, env []string, ph phase) (time.Duration, error) {
 	var args []string
 	switch ph {
-	case phaseApply:
+	case phaseApply, phaseChangeApply:
 		args = []string{"apply", "-auto-approve", "-no-color"}
-	case phasePlan:
+	case phasePlan, phaseChangePlan:
 		args = []string{"plan", "-detailed-exitcode", "-no-color"}
 	case phaseDestroy:
 		args = []string{"destroy", "-auto-approve", "-no-color"}
@@ -115,17 +116,30 @@ func terraform(ctx context.Context, dir string, env []string, ph phase) (time.Du
 	start := time.Now()
 	err := cmd.Run()
 	took := time.Since(start)
-	if err != nil {
-		var exitErr *exec.ExitError
-		if ph == phasePlan && errors.As(err, &exitErr) && exitErr.ExitCode() == 2 {
-			return 0, fmt.Errorf("the plan after apply was not empty:\n%s", tail(output.String(), 3000))
-		}
-		return 0, fmt.Errorf("terraform %s: %w\n%s", ph, err, tail(output.String(), 3000))
+	var exitErr *exec.ExitError
+	changes := errors.As(err, &exitErr) && exitErr.ExitCode() == 2 && (ph == phasePlan || ph == phaseChangePlan)
+	switch {
+	case ph == phaseChangePlan && changes && !strings.Contains(output.String(), oneChange):
+		return 0, fmt.Errorf("the plan of a one-member change did not say %q:\n%s", oneChange, tail(output.String()))
+	case ph == phaseChangePlan && changes:
+		return took, nil
+	case ph == phaseChangePlan && err == nil:
+		return 0, fmt.Errorf("the plan of a one-member change found nothing to do:\n%s", tail(output.String()))
+	case changes:
+		return 0, fmt.Errorf("the plan after apply was not empty:\n%s", tail(output.String()))
+	case err != nil:
+		return 0, fmt.Errorf("terraform %s: %w\n%s", ph, err, tail(output.String()))
 	}
 	return took, nil
 }
 
-func tail(s string, n int) string {
+// oneChange is the summary of the plan of a one-member change: the one resource that holds the members
+// changes in place.
+const oneChange = "Plan: 0 to add, 1 to change, 0 to destroy."
+
+// tail is the end of Terraform's output that an error quotes: enough for its diagnostics.
+func tail(s string) string {
+	const n = 3000
 	if len(s) > n {
 		return "…" + s[len(s)-n:]
 	}
