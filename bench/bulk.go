@@ -40,10 +40,15 @@ const bulkRole = "Analyst"
 
 // bulkMembers is the bulk scenario's configuration in one dialect: N members, and the first one renamed
 // once the change is made.
+// range() makes at most 1,024 numbers, so the members' numbers are made a thousand at a time.
 var bulkMembers = template.Must(template.New("bulk").Parse(`{{.Header}}
+locals {
+  members = flatten([for block in range(ceil({{.N}} / 1000)) : range(block * 1000, min({{.N}}, (block + 1) * 1000))])
+}
+
 resource "{{.Resource}}" "bulk" {
   {{.Attribute}} = {
-    for i in range({{.N}}) : "member-${i}" => {
+    for i in local.members : "member-${i}" => {
       email      = "member-${i}@bulk.example.com"
       first_name = i == 0 ? "{{.FirstName}}" : "Member ${i}"
       role_ids   = i % 2 == 0 ? [{{.RoleID}}] : []
