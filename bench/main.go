@@ -11,7 +11,8 @@
 //	go run . -sizes 50,200,1000 -latencies 0ms,50ms -out results
 //
 // -max-rps measures again under each request-rate cap it lists (max_requests_per_second); 0 is none.
-// -phases leaves phases out (apply always runs, as the plan needs it, but is reported only when listed).
+// -phases leaves phases of the graph out (apply always runs, as the plan needs it, but is reported only
+// when listed).
 // -profile writes CPU, allocation and peak-heap profiles of the provider process during one more,
 // untimed, no-op plan of the largest size at the first latency, with pprof's top summaries of each.
 // -users seeds that many members and times plans that read them with the data source synerise_users.
