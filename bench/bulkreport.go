@@ -101,17 +101,18 @@ func unlisted(m measurement) float64 {
 	return float64(m.Requests - m.Routes[listingRoute] - m.Routes[credentialsRoute])
 }
 
-// largestPeak is the largest of a peak figure over the bulk phases at 5,000 members.
+// largestPeak is the largest of a peak figure over the bulk phases at 5,000 members; a run that did not
+// measure all of them has no figure.
 func largestPeak(figure func(measurement) float64) func([]measurement) (float64, bool) {
 	return func(results []measurement) (float64, bool) {
 		var peak float64
-		measured := false
+		var measured []phase
 		for _, m := range results {
 			if isBulk(m) && m.N == bulkTargetSize {
-				peak, measured = max(peak, figure(m)), true
+				peak, measured = max(peak, figure(m)), append(measured, m.Phase)
 			}
 		}
-		return peak, measured
+		return peak, len(measured) == len(bulkPhases)
 	}
 }
 

@@ -77,6 +77,14 @@ func TestBulkTargetsJudgeTheMeasurements(t *testing.T) {
 	}
 }
 
+func TestThePeakOfPartOfThePhasesIsNotMeasured(t *testing.T) {
+	table := targetsTable(bulkTargets, bulkResults()[:7])
+	checkVerdicts(t, table, []verdict{
+		{"no-op plan / terraform_data floor, N = 5,000", "1.20×", "holds"},
+		{"provider peak RSS, N = 5,000, the largest of the five phases", "—", "not measured"},
+	})
+}
+
 func TestBulkTargetsWithoutTheLargeSizeAreNotMeasured(t *testing.T) {
 	table := targetsTable(bulkTargets, bulkResults()[:5])
 	var want []verdict
