@@ -16,6 +16,8 @@ import (
 type mockProcess struct {
 	cmd *exec.Cmd
 	url string
+	// latency is what the mock waits before it answers each request.
+	latency time.Duration
 }
 
 func startMock(ctx context.Context, bin string, latency time.Duration) (*mockProcess, error) {
@@ -41,7 +43,7 @@ func startMock(ctx context.Context, bin string, latency time.Duration) (*mockPro
 		return nil, fmt.Errorf("the mock API printed %q, not its URL", line)
 	}
 	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	return &mockProcess{cmd: cmd, url: strings.Fields(line[i:])[0]}, nil
+	return &mockProcess{cmd: cmd, url: strings.Fields(line[i:])[0], latency: latency}, nil
 }
 
 func readLine(r io.Reader) (string, error) {
@@ -90,4 +92,31 @@ func (m *mockProcess) counts(ctx context.Context) (int, map[string]int, error) {
 		Routes map[string]int `json:"routes"`
 	}
 	return c.Total, c.Routes, json.NewDecoder(resp.Body).Decode(&c)
+}
+
+// roleID looks up the id of the seeded role called name.
+func (m *mockProcess) roleID(ctx context.Context, name string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.url+"/uauth/users/available-roles", nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer mock-token")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var roles []struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&roles); err != nil {
+		return 0, fmt.Errorf("the mock's available roles: %w", err)
+	}
+	for _, role := range roles {
+		if role.Name == name {
+			return role.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("the mock has no role %q", name)
 }

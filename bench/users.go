@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"log"
 	"net/http"
-	"os"
 	"path/filepath"
-	"time"
 )
 
 // phaseUsers is a plan whose configuration reads the data source synerise_users over a workspace of
@@ -37,47 +35,30 @@ const inviteBatch = 500
 
 // measureUsers seeds members invitations into the mock through its API and times runs plans of a
 // configuration that reads them all with synerise_users, once it is applied.
-func measureUsers(ctx context.Context, w workspace, env []string, mock *mockProcess, latency time.Duration, members, runs int) (measurement, error) {
+func measureUsers(ctx context.Context, w workspace, env []string, mock *mockProcess, members, runs int) (measurement, error) {
 	for first := 0; first < members; first += inviteBatch {
 		if err := mock.inviteMembers(ctx, first, min(members, first+inviteBatch)); err != nil {
 			return measurement{}, fmt.Errorf("seeding members: %w", err)
 		}
 	}
-	dir := filepath.Join(w.dir, fmt.Sprintf("users-%d-%s", members, latency))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return measurement{}, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(usersConfig), 0o600); err != nil {
+	dir := filepath.Join(w.dir, fmt.Sprintf("users-%d-%s", members, mock.latency))
+	if err := writeConfigs(map[string]string{dir: usersConfig}); err != nil {
 		return measurement{}, err
 	}
 	// Applied once, so that the output is in the state and the timed plans have nothing to do.
 	if _, err := terraform(ctx, dir, env, phaseApply); err != nil {
 		return measurement{}, fmt.Errorf("synerise_users apply: %w", err)
 	}
-	var tooks []time.Duration
-	var peak int64
-	var total int
-	var routes map[string]int
+	log.Printf("  %s over %d members:", phaseUsers, members)
+	var provider providerRuns
 	for range runs {
-		if err := mock.resetCounts(ctx); err != nil {
-			return measurement{}, err
-		}
-		sampler := startRSSSampler(w.binary)
-		took, err := terraform(ctx, dir, env, phasePlan)
-		peak = max(peak, sampler.stop())
-		if err != nil {
+		if err := provider.time(ctx, w, env, mock, dir, phasePlan); err != nil {
 			return measurement{}, fmt.Errorf("synerise_users plan: %w", err)
 		}
-		if total, routes, err = mock.counts(ctx); err != nil {
-			return measurement{}, err
-		}
-		tooks = append(tooks, took)
 	}
-	took := median(tooks)
-	log.Printf("  %-7s over %d members: %6.2fs  requests %5d  peak RSS %5.1f MiB  (median of %d)",
-		phaseUsers, members, took.Seconds(), total, float64(peak)/(1<<20), runs)
-	return measurement{Latency: latency.String(), N: members, Phase: phaseUsers, Runs: runs,
-		Provider: took.Seconds(), Requests: total, PeakRSS: peak, Routes: routes}, nil
+	m := provider.measurement(phaseUsers)
+	m.Latency, m.N = mock.latency.String(), members
+	return m, nil
 }
 
 // inviteMembers invites members first..last-1 of the benchmark's workspace in one bulk invitation.
