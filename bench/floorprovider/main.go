@@ -53,8 +53,8 @@ func main() {
 		}
 	}
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(400)
-		debug.SetMemoryLimit(96 << 20)
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(128 << 20)
 	}
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return &floorProvider{} },
 		providerserver.ServeOpts{Address: registryAddress})
