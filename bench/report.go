@@ -155,18 +155,30 @@ func capCosts(results []measurement) string {
 	return b.String()
 }
 
-// profilesSection links the top summaries of the provider's profiles during the N = 1,000 no-op plan,
-// those kept beside the results in resultsDir.
+// profileFolders are the folders of profiles under results/profiles that the report links, each with
+// the no-op plan it profiled.
+var profileFolders = []struct{ folder, plan string }{
+	{"before", "graph, N = 1,000, before issue 21's listings (54427a6)"},
+	{"after", "graph, N = 1,000"},
+	{"graph-5000", "graph, N = 5,000"},
+	{"bulk-5000", "bulk, one synerise_invitations of 5,000 members"},
+}
+
+// profilesSection links the top summaries of the provider's profiles during no-op plans, those kept
+// beside the results in resultsDir.
 func profilesSection(resultsDir string) string {
 	var b strings.Builder
-	b.WriteString("## Profiles of the provider in the N = 1,000 no-op plan\n\n")
-	b.WriteString("Taken with `-profile` (`bench/profiledprovider`), one more untimed plan after the timed ones; pprof files beside each summary.\n\n")
-	b.WriteString("| | CPU | allocations | live heap at its peak | goroutines at that peak | live heap when idle at the end |\n|---|---|---|---|---|---|\n")
-	for _, when := range []string{"before", "after"} {
-		fmt.Fprintf(&b, "| %s |", when)
+	b.WriteString("## Profiles of the provider in no-op plans\n\n")
+	b.WriteString("Taken with `-profile` and `-bulk-profile` (`bench/profiledprovider`), one more untimed plan after the timed ones; pprof files beside each summary.\n\n")
+	b.WriteString("| no-op plan | CPU | allocations | live heap at its peak | goroutines at that peak | live heap when idle at the end |\n|---|---|---|---|---|---|\n")
+	for _, p := range profileFolders {
+		if _, err := os.Stat(filepath.Join(resultsDir, "profiles", p.folder)); err != nil {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s |", p.plan)
 		for _, kind := range []string{"cpu", "allocs", "heap", "goroutine", "idleheap"} {
 			// Profiles of the earlier code lack the kinds the bench learnt to take since.
-			summary := filepath.Join("profiles", when, kind+"-top.txt")
+			summary := filepath.Join("profiles", p.folder, kind+"-top.txt")
 			if _, err := os.Stat(filepath.Join(resultsDir, summary)); err != nil {
 				b.WriteString(" — |")
 				continue
