@@ -113,3 +113,16 @@ func TestGraphTargetsAgainstTheFrameworkFloorKeepTheTerraformDataRatio(t *testin
 		t.Errorf("the terraform_data ratio beside the no-op plan's: %q", row[5])
 	}
 }
+
+func TestTheDestroyOfFiveThousandKeepsItsInvitationDeletesUnderTheBound(t *testing.T) {
+	routes := func(deletes int) map[string]int {
+		return map[string]int{"DELETE /uauth/users/invitations/{invitationIds}": deletes, "DELETE /uauth/roles/role/{roleId}": 2335}
+	}
+	name := "invitation-delete requests of the destroy, N = 5,000, 0 ms (1911 invitations and a team of 1000)"
+	within := measurement{Latency: "0s", N: 5000, Phase: phaseDestroy, Requests: 2600, Routes: routes(214)}
+	checkVerdicts(t, targetsTable(targets, []measurement{within}), []verdict{{name, "214", "holds"}})
+	// The roles' deletes are not invitations': only the invitations' route counts.
+	beyond := within
+	beyond.Routes = routes(1600)
+	checkVerdicts(t, targetsTable(targets, []measurement{beyond}), []verdict{{name, "1600", "**misses**"}})
+}

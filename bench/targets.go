@@ -101,6 +101,10 @@ func bulkInvites(m measurement) float64 {
 	return float64(m.Routes["POST /uauth/users/invitations/invite-bulk"])
 }
 
+func invitationDeletes(m measurement) float64 {
+	return float64(m.Routes["DELETE /uauth/users/invitations/{invitationIds}"])
+}
+
 // againstBothFloors is the target that a phase of the graph at N = 1,000 keeps to the framework floor,
 // with its ratio to terraform_data beside.
 func againstBothFloors(name, latency string, ph phase, bound float64) target {
@@ -117,6 +121,9 @@ var targets = []target{
 	againstBothFloors("apply / framework floor, N = 1,000, 0 ms", "0s", phaseApply, 1.0),
 	againstBothFloors("destroy / framework floor, N = 1,000, 0 ms", "0s", phaseDestroy, 1.0),
 	{33, "destroy requests, N = 1,000, 0 ms", 780, "", one(at(1000, "0s", phaseDestroy), requests), nil},
+	{33, fmt.Sprintf("invitation-delete requests of the destroy, N = 5,000, 0 ms (%d invitations and a team of %d)",
+		shapeFor(5000).invitations, shapeFor(5000).teamMembers), 250, "",
+		one(at(5000, "0s", phaseDestroy), invitationDeletes), nil},
 	{33, "provider peak RSS in the no-op plan, N = 5,000, 0 ms", 100, " MiB", one(at(5000, "0s", phasePlan), peakMiB),
 		labelled("framework floor", at(5000, "0s", phasePlan), frameworkPeakMiB, " MiB")},
 	{21, "provider peak RSS in the no-op plan, N = 1,000, 0 ms", 100, " MiB", one(at(1000, "0s", phasePlan), peakMiB),
