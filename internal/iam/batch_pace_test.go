@@ -49,13 +49,15 @@ func (tr *inMemoryTransport) RoundTrip(r *http.Request) (*http.Response, error) 
 // (-parallelism) take the resources in turn; each resource first costs Terraform perResource of its own
 // work, of which at most cores run at once (Terraform's work per resource grows with the state, and the
 // machine has few cores), and then its delete: an invitation's through the client, any other
-// resource's a request that takes otherRequest.
+// resource's a request that takes otherRequest. Every pauseEvery, where set, Terraform stops its work
+// on every core for pauseFor.
 type terraformDestroy struct {
-	slots, cores int
-	perResource  time.Duration
-	otherRequest time.Duration
-	invitations  int
-	otherDeletes int
+	slots, cores         int
+	perResource          time.Duration
+	otherRequest         time.Duration
+	invitations          int
+	otherDeletes         int
+	pauseEvery, pauseFor time.Duration
 }
 
 // destroyRun is what a modelled destroy did.
@@ -102,6 +104,16 @@ func (m terraformDestroy) feed(t *testing.T, c *Client, ids []int64) map[int64]t
 	}
 	close(resources)
 	cores := make(chan struct{}, m.cores)
+	// The bubble ends with its last goroutine: the pauses stop once the slots are done.
+	fed := make(chan struct{})
+	var pausing sync.WaitGroup
+	defer func() {
+		close(fed)
+		pausing.Wait()
+	}()
+	if m.pauseEvery > 0 {
+		pausing.Go(func() { m.pause(cores, fed) })
+	}
 	var mu sync.Mutex
 	arrived := make(map[int64]time.Time, len(ids))
 	var slots sync.WaitGroup
@@ -128,6 +140,28 @@ func (m terraformDestroy) feed(t *testing.T, c *Client, ids []int64) map[int64]t
 	return arrived
 }
 
+// pause takes every core from the slots for pauseFor, every pauseEvery, until fed is closed. Once it
+// is, no slot holds a core.
+func (m terraformDestroy) pause(cores chan struct{}, fed <-chan struct{}) {
+	for {
+		select {
+		case <-fed:
+			return
+		case <-time.After(m.pauseEvery):
+		}
+		for range m.cores {
+			cores <- struct{}{}
+		}
+		select {
+		case <-time.After(m.pauseFor):
+		case <-fed:
+		}
+		for range m.cores {
+			<-cores
+		}
+	}
+}
+
 // pacedDestroys are modelled destroys, the most invitation-delete requests each may send and, where
 // set, how long it may take in all.
 var pacedDestroys = []struct {
@@ -143,6 +177,13 @@ var pacedDestroys = []struct {
 		"5,000 resources, Terraform bound by two cores",
 		terraformDestroy{slots: 10, cores: 2, perResource: time.Second, otherRequest: 5 * time.Millisecond, invitations: 1911, otherDeletes: 3287},
 		250, 45 * time.Minute,
+	},
+	// The same destroy when Terraform stops 6 s a minute, as a heap of gigabytes can make it: the pauses
+	// are not the pace, and the deletes after one batch as before it (296 requests if they were).
+	{
+		"5,000 resources, Terraform pausing",
+		terraformDestroy{slots: 10, cores: 2, perResource: time.Second, otherRequest: 5 * time.Millisecond, invitations: 1911, otherDeletes: 3287, pauseEvery: time.Minute, pauseFor: 6 * time.Second},
+		250, 50 * time.Minute,
 	},
 	// The same destroy when each slot's time is its own: every call that waits keeps a slot from
 	// Terraform, so MaxDeleteWait ends the batches before they fill and they stay smaller.
