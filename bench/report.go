@@ -81,7 +81,7 @@ func introduction() string {
 		"Requests are those the mock API received during the phase. A no-op plan is timed %d times and the medians compared "+
 		"(fewer where the runs column says so: at N = 5,000 one plan of this graph takes Terraform alone minutes); "+
 		"apply and destroy once each. A dash is a floor left out of that run (-floor=false, -framework-floor=false), as at "+
-		"N = 5,000, where one graph's apply or destroy takes Terraform alone some 25 or 45 minutes.\n\n"+
+		"N = 5,000, where one graph's apply or destroy takes Terraform alone some 25 or 40 minutes.\n\n"+
 		"The framework floor is the same graph once more, of a provider built with the provider's own versions of "+
 		"terraform-plugin-framework and terraform-plugin-go that keeps its resources in state and does nothing else "+
 		"(`bench/floorprovider`, no HTTP): what any framework provider pays beyond `terraform_data`, timed in the same runs.\n\n",
