@@ -142,7 +142,7 @@ func bulkSection(results []measurement) string {
 	}
 	b.WriteString("\n### Requests by route\n\n")
 	for _, m := range bulk {
-		fmt.Fprintf(&b, "- N = %d, %s: %s\n", m.N, m.Phase.label(), routesText(m))
+		fmt.Fprintf(&b, "- N = %d, %s: %s\n%s", m.N, m.Phase.label(), routesText(m), idListsText(m))
 	}
 	b.WriteString("\n### Targets at 5,000 members\n\n")
 	b.WriteString(targetsTable(bulkTargets, results))

@@ -47,6 +47,9 @@ type measurement struct {
 	FrameworkFloorToFloor    float64 `json:"frameworkFloorToFloor,omitempty"`
 	// Routes counts the requests of the phase by route.
 	Routes map[string]int `json:"routes"`
+	// IDLists sums up the requests of the routes that take a list of ids (the batched deletes); absent
+	// from results from before the mock noted them.
+	IDLists map[string]idListSummary `json:"idLists,omitempty"`
 }
 
 // benchRun is what one invocation measures.
@@ -267,6 +270,7 @@ type providerRuns struct {
 	peak     int64
 	requests int
 	routes   map[string]int
+	idLists  map[string]idListSummary
 }
 
 // time runs ph once more in dir, counting the requests the mock receives during it.
@@ -280,9 +284,11 @@ func (p *providerRuns) time(ctx context.Context, w workspace, env []string, mock
 	if err != nil {
 		return err
 	}
-	if p.requests, p.routes, err = mock.counts(ctx); err != nil {
+	counts, err := mock.counts(ctx)
+	if err != nil {
 		return err
 	}
+	p.requests, p.routes, p.idLists = counts.Total, counts.Routes, summariseIDLists(counts.IDLists)
 	p.tooks = append(p.tooks, took)
 	return nil
 }
@@ -292,7 +298,7 @@ func (p *providerRuns) measurement(ph phase) measurement {
 	took := median(p.tooks)
 	log.Printf("  %-12s provider %6.2fs  requests %5d  peak RSS %5.1f MiB  (median of %d)",
 		ph, took.Seconds(), p.requests, float64(p.peak)/(1<<20), len(p.tooks))
-	return measurement{Phase: ph, Runs: len(p.tooks), Provider: took.Seconds(), Requests: p.requests, PeakRSS: p.peak, Routes: p.routes}
+	return measurement{Phase: ph, Runs: len(p.tooks), Provider: took.Seconds(), Requests: p.requests, PeakRSS: p.peak, Routes: p.routes, IDLists: p.idLists}
 }
 
 // hasFloor is whether the terraform_data floor was measured beside the provider: a run with -floor=false

@@ -77,21 +77,26 @@ func (m *mockProcess) resetCounts(ctx context.Context) error {
 	return resp.Body.Close()
 }
 
-func (m *mockProcess) counts(ctx context.Context) (int, map[string]int, error) {
+// mockCounts is what the mock received since its counts were reset.
+type mockCounts struct {
+	Total  int            `json:"total"`
+	Routes map[string]int `json:"routes"`
+	// IDLists are the requests of the routes that take a list of ids, one by one.
+	IDLists map[string][]idList `json:"idLists"`
+}
+
+func (m *mockProcess) counts(ctx context.Context) (mockCounts, error) {
+	var c mockCounts
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.url+"/_mock/counts", nil)
 	if err != nil {
-		return 0, nil, err
+		return c, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, nil, err
+		return c, err
 	}
 	defer resp.Body.Close()
-	var c struct {
-		Total  int            `json:"total"`
-		Routes map[string]int `json:"routes"`
-	}
-	return c.Total, c.Routes, json.NewDecoder(resp.Body).Decode(&c)
+	return c, json.NewDecoder(resp.Body).Decode(&c)
 }
 
 // roleID looks up the id of the seeded role called name.

@@ -109,7 +109,7 @@ func graphSection(graph []measurement) string {
 	b.WriteString("\n## Requests by route\n\n")
 	for _, m := range graph {
 		if m.Latency == graph[0].Latency && m.MaxRPS == 0 {
-			fmt.Fprintf(&b, "- N = %d, %s: %s\n", m.N, m.Phase, routesText(m))
+			fmt.Fprintf(&b, "- N = %d, %s: %s\n%s", m.N, m.Phase, routesText(m), idListsText(m))
 		}
 	}
 	return b.String()

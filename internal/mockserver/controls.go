@@ -98,6 +98,18 @@ func (s *Server) RequestCounts() map[string]int {
 	return maps.Clone(s.stats.routes)
 }
 
+// IDLists returns, by route, the requests since the last ResetCounts to the routes that take a list of
+// ids, in the order they arrived.
+func (s *Server) IDLists() map[string][]IDList {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	lists := make(map[string][]IDList, len(s.stats.idLists))
+	for route, l := range s.stats.idLists {
+		lists[route] = slices.Clone(l)
+	}
+	return lists
+}
+
 // TotalRequests returns how many API requests the server received, including those that matched no route.
 func (s *Server) TotalRequests() int {
 	s.stats.mu.Lock()
@@ -112,6 +124,7 @@ func (s *Server) ResetCounts() {
 	s.stats.total = 0
 	clear(s.stats.routes)
 	clear(s.stats.routeFaults)
+	clear(s.stats.idLists)
 }
 
 // Snapshot counts the objects of the workspace as they are now.
@@ -156,8 +169,9 @@ func (s *Server) Mails(to string) []Mail {
 }
 
 type countsJSON struct {
-	Total  int            `json:"total"`
-	Routes map[string]int `json:"routes"`
+	Total   int                 `json:"total"`
+	Routes  map[string]int      `json:"routes"`
+	IDLists map[string][]IDList `json:"idLists"`
 }
 
 // registerControls serves the controls over HTTP, for a server that runs on its own.
@@ -167,7 +181,7 @@ func (s *Server) registerControls() {
 		{"POST /_mock/invitations/{id}/expire", s.invitationControl(s.ExpireInvitation)},
 		{"POST /_mock/domains/{domain}/publish", s.publishControl},
 		{"GET /_mock/counts", func(*http.Request) (reply, error) {
-			return ok(countsJSON{Total: s.TotalRequests(), Routes: s.RequestCounts()}), nil
+			return ok(countsJSON{Total: s.TotalRequests(), Routes: s.RequestCounts(), IDLists: s.IDLists()}), nil
 		}},
 		{"DELETE /_mock/counts", func(*http.Request) (reply, error) {
 			s.ResetCounts()

@@ -25,13 +25,14 @@
 // reset) are kept in an outbox.
 //
 // Tests steer what the API leaves to people and the outside world with the control methods
-// (AcceptInvitation, ExpireInvitation, PublishDomainProof, Mails, RequestCounts, Snapshot ...), or over
+// (AcceptInvitation, ExpireInvitation, PublishDomainProof, Mails, RequestCounts, IDLists, Snapshot ...), or over
 // HTTP, without a token, when the server runs on its own:
 //
 //	POST   /_mock/invitations/{id}/accept
 //	POST   /_mock/invitations/{id}/expire
 //	POST   /_mock/domains/{domain}/publish?method=TXT_RECORD[&after=30s]
-//	GET    /_mock/counts            {"total": n, "routes": {"GET /uauth/roles/{roleId}": n}}
+//	GET    /_mock/counts            {"total": n, "routes": {"GET /uauth/roles/{roleId}": n},
+//	                                 "idLists": {"DELETE /uauth/users/invitations/{invitationIds}": [{"at": t, "ids": n}]}}
 //	DELETE /_mock/counts
 //	GET    /_mock/snapshot
 //	GET    /_mock/mails?to=someone@example.com

@@ -90,7 +90,7 @@ func New(opts Options) *Server {
 		sparse:       opts.SparseAnswers,
 		contradicted: newContradictions(opts.Without),
 		st:           newStore(time.Now()),
-		stats:        stats{routes: map[string]int{}, routeFaults: map[string]int{}, lifetime: Totals{Faults: map[string]int{}}},
+		stats:        stats{routes: map[string]int{}, routeFaults: map[string]int{}, idLists: map[string][]IDList{}, lifetime: Totals{Faults: map[string]int{}}},
 	}
 	for _, rt := range s.apiRoutes() {
 		s.api.handle(rt.pattern, s.handler(rt))
@@ -112,6 +112,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fault = s.faults.draw(r, pattern)
 	}
 	s.stats.record(pattern, fault, r.Header.Get(AttemptHeader) != "", r.Header.Get(NoFaultsHeader) != "")
+	if ids := listedIDs(pattern, r.URL.Path); ids > 0 {
+		s.stats.recordIDList(pattern, ids)
+	}
 	if !s.wait(r) {
 		return
 	}
@@ -269,7 +272,31 @@ type stats struct {
 	total       int
 	routes      map[string]int
 	routeFaults map[string]int
-	lifetime    Totals
+	// idLists notes every request to a route that takes a list of ids, by route (see IDLists).
+	idLists  map[string][]IDList
+	lifetime Totals
+}
+
+// IDList is one request to a route whose path ends in a comma-separated list of ids: when it arrived
+// and how many ids it named. A client that batches deletes shows its batches in them.
+type IDList struct {
+	At  time.Time `json:"at"`
+	IDs int       `json:"ids"`
+}
+
+// listedIDs is how many ids the path names when pattern ends in a list of ids ("{invitationIds}",
+// "{ids}"), and 0 for any other route.
+func listedIDs(pattern, path string) int {
+	if !strings.HasSuffix(strings.ToLower(pattern), "ids}") {
+		return 0
+	}
+	return strings.Count(path[strings.LastIndex(path, "/")+1:], ",") + 1
+}
+
+func (c *stats) recordIDList(pattern string, ids int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.idLists[pattern] = append(c.idLists[pattern], IDList{At: time.Now(), IDs: ids})
 }
 
 // Totals sums up a server's whole life, for reports of a fault run.

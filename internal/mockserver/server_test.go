@@ -209,6 +209,41 @@ func TestRequestCounts(t *testing.T) {
 	}
 }
 
+// The requests of routes that take a list of ids are noted one by one, so a bench can tell a client's
+// batches apart; other routes are only counted.
+func TestIDListsNoteEachRequestOfAListRoute(t *testing.T) {
+	t.Parallel()
+	api := newTestAPI(t)
+	api.call(http.MethodDelete, "/uauth/users/invitations/7,8,9", nil)
+	api.call(http.MethodDelete, "/uauth/users/invitations/10", nil)
+	api.call(http.MethodDelete, "/uauth/users/profile-association/11,12", nil)
+	api.call(http.MethodGet, "/uauth/roles/1", nil)
+
+	const invitations = "DELETE /uauth/users/invitations/{invitationIds}"
+	lists := api.mock.IDLists()
+	if got := lists[invitations]; len(got) != 2 || got[0].IDs != 3 || got[1].IDs != 1 || got[1].At.Before(got[0].At) {
+		t.Errorf("invitation deletes %+v, want 3 ids and then 1, in order", got)
+	}
+	if got := lists["DELETE /uauth/users/profile-association/{ids}"]; len(got) != 1 || got[0].IDs != 2 {
+		t.Errorf("workspace removals %+v, want one of 2 ids", got)
+	}
+	if len(lists) != 2 {
+		t.Errorf("id lists of %d routes, want only the two list routes: %v", len(lists), lists)
+	}
+
+	var overHTTP struct {
+		IDLists map[string][]IDList `json:"idLists"`
+	}
+	api.expect(http.MethodGet, controlPrefix+"counts", nil, http.StatusOK, &overHTTP)
+	if got := overHTTP.IDLists[invitations]; len(got) != 2 || got[0].IDs != 3 || got[0].At.IsZero() {
+		t.Errorf("invitation deletes over HTTP %+v", got)
+	}
+	api.expect(http.MethodDelete, controlPrefix+"counts", nil, http.StatusNoContent, nil)
+	if lists := api.mock.IDLists(); len(lists) != 0 {
+		t.Errorf("after reset: %v", lists)
+	}
+}
+
 func TestControlsNeedNoTokenAndAnswerErrorsLikeTheAPI(t *testing.T) {
 	t.Parallel()
 	api := newTestAPI(t)
