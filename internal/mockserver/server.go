@@ -111,10 +111,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if pattern != "" {
 		fault = s.faults.draw(r, pattern)
 	}
-	s.stats.record(pattern, fault, r.Header.Get(AttemptHeader) != "", r.Header.Get(NoFaultsHeader) != "")
-	if ids := listedIDs(pattern, r.URL.Path); ids > 0 {
-		s.stats.recordIDList(pattern, ids)
-	}
+	s.stats.record(pattern, fault, r.Header.Get(AttemptHeader) != "", r.Header.Get(NoFaultsHeader) != "", listedIDs(pattern, r.URL.Path))
 	if !s.wait(r) {
 		return
 	}
@@ -287,16 +284,10 @@ type IDList struct {
 // listedIDs is how many ids the path names when pattern ends in a list of ids ("{invitationIds}",
 // "{ids}"), and 0 for any other route.
 func listedIDs(pattern, path string) int {
-	if !strings.HasSuffix(strings.ToLower(pattern), "ids}") {
+	if !strings.HasSuffix(pattern, "Ids}") && !strings.HasSuffix(pattern, "{ids}") {
 		return 0
 	}
 	return strings.Count(path[strings.LastIndex(path, "/")+1:], ",") + 1
-}
-
-func (c *stats) recordIDList(pattern string, ids int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.idLists[pattern] = append(c.idLists[pattern], IDList{At: time.Now(), IDs: ids})
 }
 
 // Totals sums up a server's whole life, for reports of a fault run.
@@ -311,9 +302,9 @@ type Totals struct {
 	Faults map[string]int
 }
 
-// record counts a request; pattern is the ServeMux pattern it matched, or "" when none did, and
-// fault the kind of fault it meets, or "".
-func (c *stats) record(pattern, fault string, retry, exempt bool) {
+// record counts a request; pattern is the ServeMux pattern it matched, or "" when none did, fault the
+// kind of fault it meets, or "", and ids how many ids it names when its route takes a list of them.
+func (c *stats) record(pattern, fault string, retry, exempt bool, ids int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.total++
@@ -326,6 +317,9 @@ func (c *stats) record(pattern, fault string, retry, exempt bool) {
 	}
 	if pattern != "" {
 		c.routes[pattern]++
+	}
+	if ids > 0 {
+		c.idLists[pattern] = append(c.idLists[pattern], IDList{At: time.Now(), IDs: ids})
 	}
 	if fault != "" {
 		c.routeFaults[pattern]++

@@ -195,10 +195,7 @@ func TestRequestCounts(t *testing.T) {
 		t.Errorf("total %d, want 4 (controls are not counted, unknown routes are)", total)
 	}
 
-	var overHTTP struct {
-		Total  int            `json:"total"`
-		Routes map[string]int `json:"routes"`
-	}
+	var overHTTP countsJSON
 	api.expect(http.MethodGet, controlPrefix+"counts", nil, http.StatusOK, &overHTTP)
 	if overHTTP.Total != 4 || overHTTP.Routes["GET /uauth/roles/{roleId}"] != 2 {
 		t.Errorf("counts over HTTP %+v", overHTTP)
@@ -231,9 +228,7 @@ func TestIDListsNoteEachRequestOfAListRoute(t *testing.T) {
 		t.Errorf("id lists of %d routes, want only the two list routes: %v", len(lists), lists)
 	}
 
-	var overHTTP struct {
-		IDLists map[string][]IDList `json:"idLists"`
-	}
+	var overHTTP countsJSON
 	api.expect(http.MethodGet, controlPrefix+"counts", nil, http.StatusOK, &overHTTP)
 	if got := overHTTP.IDLists[invitations]; len(got) != 2 || got[0].IDs != 3 || got[0].At.IsZero() {
 		t.Errorf("invitation deletes over HTTP %+v", got)
