@@ -55,8 +55,9 @@ const maxIdleWindow = 5 * time.Second
 // pace before it. Were the pace learnt again after each pause, the first call after it would go out
 // alone and the next ones in small batches: batch_pace_test.go's model of that destroy sends 296
 // requests for its 1,911 invitations when its Terraform pauses 6 s a minute, against 220 with the
-// pauses kept out of the pace. The bench's destroy sent 288 before this and 273 after, against the
-// model's 217 without pauses, so pauses explain little of what the real destroy sends beyond the model.
+// pauses kept out of the pace. The bench's destroy sent 288 before this and 273 and 260 in two runs
+// after, against the model's 217 without pauses, so pauses explain little of what the real destroy
+// sends beyond the model (see MaxDeleteWait for what does).
 const streamEnd = 30 * time.Second
 
 // deleteWindowPaces is the idle window in paces: a batch still being fed rarely goes twice its longest
