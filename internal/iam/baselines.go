@@ -46,11 +46,13 @@ type madeObject[T any] struct {
 // runs detached from the caller's cancellation, because other creates may be waiting for it; the
 // caller still stops waiting when its own context ends.
 func (b *baseline[T]) matching(ctx context.Context, keep func(T) bool) ([]T, error) {
-	b.mu.Lock()
-	current := b.valid && time.Since(b.askedAt) < b.maxAge
-	b.mu.Unlock()
-	if !current {
+	if !b.current() {
 		answer := b.flight.DoChan("", func() (any, error) {
+			// A listing may have ended between the look above and this flight: a create that missed
+			// it by a moment takes it instead of asking the API again.
+			if b.current() {
+				return nil, nil
+			}
 			asked := time.Now()
 			items, err := b.list(context.WithoutCancel(ctx))
 			if err != nil {
@@ -81,6 +83,13 @@ func (b *baseline[T]) matching(ctx context.Context, keep func(T) bool) ([]T, err
 		}
 	}
 	return out, nil
+}
+
+// current reports whether the baseline holds a listing young enough to be taken.
+func (b *baseline[T]) current() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.valid && time.Since(b.askedAt) < b.maxAge
 }
 
 // add records objects this client created, so that the creates after them count them as existing

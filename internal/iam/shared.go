@@ -43,15 +43,15 @@ type sharedListing[T any] struct {
 // own context ends.
 func (s *sharedListing[T]) get(ctx context.Context, clock *writeClock, list func(context.Context) ([]T, error)) ([]T, error) {
 	now := clock.now()
-	s.mu.Lock()
-	if s.valid && s.askedAt == now {
-		items := s.items
-		s.mu.Unlock()
+	if items, ok := s.remembered(now); ok {
 		return items, nil
 	}
-	s.mu.Unlock()
-
 	answer := s.flight.DoChan(strconv.FormatUint(now, 10), func() (any, error) {
+		// A listing of the same time may have ended between the look above and this flight: a caller
+		// that missed it by a moment takes its answer instead of asking the API again.
+		if items, ok := s.remembered(now); ok {
+			return items, nil
+		}
 		items, err := list(context.WithoutCancel(ctx))
 		if err != nil {
 			return nil, err
@@ -64,6 +64,13 @@ func (s *sharedListing[T]) get(ctx context.Context, clock *writeClock, list func
 		return items, nil
 	})
 	return awaitShared[[]T](ctx, answer)
+}
+
+// remembered returns the items listed at clock time now, if they are remembered.
+func (s *sharedListing[T]) remembered(now uint64) ([]T, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.items, s.valid && s.askedAt == now
 }
 
 // sharedListings are the listings the client shares between its readers.
@@ -199,14 +206,14 @@ func newSharedObjects[K comparable, T any](atOnce int) *sharedObjects[K, T] {
 // context ends.
 func (s *sharedObjects[K, T]) get(ctx context.Context, clock *writeClock, key K, read func(context.Context, K) (T, error)) (T, error) {
 	now := clock.now()
-	s.mu.Lock()
-	if answer, ok := s.answers[key]; ok && s.askedAt == now {
-		s.mu.Unlock()
+	if answer, ok := s.remembered(key, now); ok {
 		return answer, nil
 	}
-	s.mu.Unlock()
-
 	answer := s.flight.DoChan(fmt.Sprintf("%v@%d", key, now), func() (any, error) {
+		// As with a listing, an answer of the same time may have been kept since the look above.
+		if answer, ok := s.remembered(key, now); ok {
+			return answer, nil
+		}
 		s.slots <- struct{}{}
 		defer func() { <-s.slots }()
 		value, err := read(context.WithoutCancel(ctx), key)
@@ -227,6 +234,14 @@ func (s *sharedObjects[K, T]) get(ctx context.Context, clock *writeClock, key K,
 		return value, nil
 	})
 	return awaitShared[T](ctx, answer)
+}
+
+// remembered returns the answer about key asked at clock time now, if it is kept.
+func (s *sharedObjects[K, T]) remembered(key K, now uint64) (T, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	answer, ok := s.answers[key]
+	return answer, ok && s.askedAt == now
 }
 
 // awaitShared waits for the answer of a request shared between callers, or until the caller's own

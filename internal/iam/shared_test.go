@@ -337,3 +337,59 @@ func TestRolePIIReadAfterAWriteIsFresh(t *testing.T) {
 		t.Errorf("role 5 read %d times; want 2: once before the write, once after", srv.reads["5"])
 	}
 }
+
+// Readers that find nothing remembered and then ask after the request under way has ended take what it
+// remembered rather than asking again: readers released at once against an API that answers at once
+// ask it once. Without the second look inside the flight, most rounds ask more than once.
+func TestReadersRacingAnEndingRequestShareIt(t *testing.T) {
+	t.Parallel()
+	answerAtOnce := func(asked *atomic.Int32) func(context.Context) ([]int, error) {
+		return func(context.Context) ([]int, error) {
+			asked.Add(1)
+			return []int{1}, nil
+		}
+	}
+	readers := map[string]func(asked *atomic.Int32) func(){
+		"a shared listing": func(asked *atomic.Int32) func() {
+			var (
+				listing sharedListing[int]
+				clock   writeClock
+			)
+			return func() { _, _ = listing.get(context.Background(), &clock, answerAtOnce(asked)) }
+		},
+		"a shared object": func(asked *atomic.Int32) func() {
+			objects := newSharedObjects[int, []int](rolePIIReadsAtOnce)
+			var clock writeClock
+			read := answerAtOnce(asked)
+			return func() {
+				_, _ = objects.get(context.Background(), &clock, 7, func(ctx context.Context, _ int) ([]int, error) { return read(ctx) })
+			}
+		},
+		"a create's baseline": func(asked *atomic.Int32) func() {
+			b := &baseline[int]{maxAge: time.Hour, list: answerAtOnce(asked)}
+			return func() { _, _ = b.matching(context.Background(), func(int) bool { return true }) }
+		},
+	}
+	for name, newReader := range readers {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			for round := range 1000 {
+				var asked atomic.Int32
+				read := newReader(&asked)
+				start := make(chan struct{})
+				var wg sync.WaitGroup
+				for range 8 {
+					wg.Go(func() {
+						<-start
+						read()
+					})
+				}
+				close(start)
+				wg.Wait()
+				if got := asked.Load(); got != 1 {
+					t.Fatalf("round %d: %d requests for 8 readers with no write between them; want 1", round, got)
+				}
+			}
+		})
+	}
+}
