@@ -61,7 +61,8 @@ func (r *faultReport) report(out io.Writer, exitCode int) {
 	for _, n := range r.faults {
 		injected += n
 	}
-	fmt.Fprintf(out, "\n## Fault run: rate %.0f %%, seed %d (%s=%d repeats it)\n\n", r.rate*100, r.seed, envFaultSeed, r.seed)
+	fmt.Fprintf(out, "\n## Fault run: rate %.0f %%, seed %d (%s=%d repeats each test's draws, not which request meets each: that follows the order requests arrive)\n\n",
+		r.rate*100, r.seed, envFaultSeed, r.seed)
 	fmt.Fprintf(out, "| figure | value |\n|---|---|\n")
 	fmt.Fprintf(out, "| tests against a faulty mock | %d |\n", r.tests)
 	fmt.Fprintf(out, "| API requests of the provider | %d |\n", r.requests-r.exempt)
