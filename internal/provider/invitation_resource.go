@@ -106,40 +106,45 @@ func (r *InvitationResource) Configure(_ context.Context, req resource.Configure
 
 // ModifyPlan replaces an expired invitation, since a new one is the only cure, unless active is false;
 // refuses to deactivate a pending invitation; and plans the status a change of active brings.
+//
+// State and plan are decoded once, for the token owner's guard too, which used to decode them again:
+// 30 MB of the 636 MB that the provider allocated in a plan of 1,000 resources (profile "after").
 func (r *InvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnTokenOwnerLockout(ctx, r.tokenOwner, req, resp)
-	if req.Plan.Raw.IsNull() {
-		return
+	var state, plan *InvitationResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &InvitationResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
 	}
-	var plan InvitationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.Plan.Raw.IsNull() {
+		plan = &InvitationResourceModel{}
+		resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if req.State.Raw.IsNull() {
-		if deactivationRefused(nil, plan) {
+	if state != nil {
+		warnIfLockedOut(r.tokenOwner, *state, plan, path.Empty(), &resp.Diagnostics)
+	}
+	switch {
+	case plan == nil:
+		// A destroy: the guard above is all there is to plan.
+	case state == nil:
+		if deactivationRefused(nil, *plan) {
 			addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
 		}
-		return
-	}
-	var state InvitationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	switch {
-	case resp.Diagnostics.HasError():
-		return
 	// An expired invitation whose active is known only at apply is left as it is for now: replacing it
 	// would withdraw it before learning that active = false means to keep it. The next plan, with
 	// active known, sends it again if it must.
-	case reinvited(state, plan) && !plan.Active.IsUnknown():
+	case reinvited(*state, *plan) && !plan.Active.IsUnknown():
 		addReinvitationWarning(&resp.Diagnostics, path.Root("status"), plan.Email.ValueString())
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.Int64Unknown())...)
 		resp.RequiresReplace.Append(path.Root("status"))
-	case deactivationRefused(&state, plan):
+	case deactivationRefused(state, *plan):
 		addDeactivationRefused(&resp.Diagnostics, path.Root("active"), plan.Email.ValueString())
 	default:
 		// Most plans keep the status, which the plan holds already from the state.
-		if status := plannedStatus(state, plan); !status.Equal(plan.Status) {
+		if status := plannedStatus(*state, *plan); !status.Equal(plan.Status) {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), status)...)
 		}
 	}

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -38,23 +36,6 @@ func tokenOwnerAcknowledgementAttribute() schema.BoolAttribute {
 			"removal, apply it first, since a removed member has no configuration left to carry it. It changes nothing " +
 			"in the workspace, and the access review flags every plan that sets it.",
 		Optional: true,
-	}
-}
-
-// warnTokenOwnerLockout is synerise_invitation's guard: its state and plan are one member each.
-func warnTokenOwnerLockout(ctx context.Context, owner iam.Account, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !owner.Named() || req.State.Raw.IsNull() {
-		return
-	}
-	var prior memberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	var planned *memberModel
-	if !req.Plan.Raw.IsNull() {
-		planned = &memberModel{}
-		resp.Diagnostics.Append(req.Plan.Get(ctx, planned)...)
-	}
-	if !resp.Diagnostics.HasError() {
-		warnIfLockedOut(owner, prior, planned, path.Empty(), &resp.Diagnostics)
 	}
 }
 
