@@ -42,32 +42,26 @@ type madeObject[T any] struct {
 }
 
 // matching returns the objects of the baseline for which keep says yes: those of a listing asked at
-// most maxAge ago, listed again when there is none, and those this client created since. The listing
-// runs detached from the caller's cancellation, because other creates may be waiting for it; the
-// caller still stops waiting when its own context ends.
+// most maxAge ago, listed again when there is none (once for all concurrent creates: rememberedOrAsked),
+// and those this client created since.
 func (b *baseline[T]) matching(ctx context.Context, keep func(T) bool) ([]T, error) {
-	if !b.current() {
-		answer := b.flight.DoChan("", func() (any, error) {
-			// A listing may have ended between the look above and this flight: a create that missed
-			// it by a moment takes it instead of asking the API again.
-			if b.current() {
-				return nil, nil
-			}
+	_, err := rememberedOrAsked(ctx, &b.flight, "",
+		func() (struct{}, bool) { return struct{}{}, b.current() },
+		func(ctx context.Context) (struct{}, error) {
 			asked := time.Now()
-			items, err := b.list(context.WithoutCancel(ctx))
+			items, err := b.list(ctx)
 			if err != nil {
-				return nil, err
+				return struct{}{}, err
 			}
 			b.mu.Lock()
 			defer b.mu.Unlock()
 			b.items, b.askedAt, b.valid = items, asked, true
 			// An object whose create answered before the listing was asked is listed.
 			b.made = slices.DeleteFunc(b.made, func(m madeObject[T]) bool { return m.at.Before(asked) })
-			return nil, nil
+			return struct{}{}, nil
 		})
-		if _, err := awaitShared[struct{}](ctx, answer); err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -38,32 +38,23 @@ type sharedListing[T any] struct {
 }
 
 // get returns the remembered items while no write has happened since they were listed, and otherwise
-// lists again, once for all concurrent callers. The listing runs detached from the caller's
-// cancellation, because other callers may be waiting for it; each caller still stops waiting when its
-// own context ends.
+// lists again, once for all concurrent callers (rememberedOrAsked).
 func (s *sharedListing[T]) get(ctx context.Context, clock *writeClock, list func(context.Context) ([]T, error)) ([]T, error) {
 	now := clock.now()
-	if items, ok := s.remembered(now); ok {
-		return items, nil
-	}
-	answer := s.flight.DoChan(strconv.FormatUint(now, 10), func() (any, error) {
-		// A listing of the same time may have ended between the look above and this flight: a caller
-		// that missed it by a moment takes its answer instead of asking the API again.
-		if items, ok := s.remembered(now); ok {
+	return rememberedOrAsked(ctx, &s.flight, strconv.FormatUint(now, 10),
+		func() ([]T, bool) { return s.remembered(now) },
+		func(ctx context.Context) ([]T, error) {
+			items, err := list(ctx)
+			if err != nil {
+				return nil, err
+			}
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			// Remembered as of when it was asked: a write since then, even one that overlapped the listing,
+			// has moved the clock, and the next reader lists again.
+			s.items, s.askedAt, s.valid = items, now, true
 			return items, nil
-		}
-		items, err := list(context.WithoutCancel(ctx))
-		if err != nil {
-			return nil, err
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		// Remembered as of when it was asked: a write since then, even one that overlapped the listing,
-		// has moved the clock, and the next reader lists again.
-		s.items, s.askedAt, s.valid = items, now, true
-		return items, nil
-	})
-	return awaitShared[[]T](ctx, answer)
+		})
 }
 
 // remembered returns the items listed at clock time now, if they are remembered.
@@ -201,39 +192,31 @@ func newSharedObjects[K comparable, T any](atOnce int) *sharedObjects[K, T] {
 }
 
 // get returns the answer about key while no write has happened since it was asked, and otherwise
-// asks with read, once for all concurrent readers of key, when a slot is free. As with a listing, the
-// request runs detached from the caller's cancellation and each caller stops waiting when its own
-// context ends.
+// asks with read, once for all concurrent readers of key (rememberedOrAsked), when a slot is free.
 func (s *sharedObjects[K, T]) get(ctx context.Context, clock *writeClock, key K, read func(context.Context, K) (T, error)) (T, error) {
 	now := clock.now()
-	if answer, ok := s.remembered(key, now); ok {
-		return answer, nil
-	}
-	answer := s.flight.DoChan(fmt.Sprintf("%v@%d", key, now), func() (any, error) {
-		// As with a listing, an answer of the same time may have been kept since the look above.
-		if answer, ok := s.remembered(key, now); ok {
-			return answer, nil
-		}
-		s.slots <- struct{}{}
-		defer func() { <-s.slots }()
-		value, err := read(context.WithoutCancel(ctx), key)
-		if err != nil {
-			return nil, err
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		// Answers asked before the latest write are forgotten together; one asked before an answer
-		// already kept is not kept, since a write may lie between the two.
-		if s.askedAt != now || s.answers == nil {
-			if now < s.askedAt {
-				return value, nil
+	return rememberedOrAsked(ctx, &s.flight, fmt.Sprintf("%v@%d", key, now),
+		func() (T, bool) { return s.remembered(key, now) },
+		func(ctx context.Context) (T, error) {
+			s.slots <- struct{}{}
+			defer func() { <-s.slots }()
+			value, err := read(ctx, key)
+			if err != nil {
+				return value, err
 			}
-			s.answers, s.askedAt = make(map[K]T), now
-		}
-		s.answers[key] = value
-		return value, nil
-	})
-	return awaitShared[T](ctx, answer)
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			// Answers asked before the latest write are forgotten together; one asked before an answer
+			// already kept is not kept, since a write may lie between the two.
+			if s.askedAt != now || s.answers == nil {
+				if now < s.askedAt {
+					return value, nil
+				}
+				s.answers, s.askedAt = make(map[K]T), now
+			}
+			s.answers[key] = value
+			return value, nil
+		})
 }
 
 // remembered returns the answer about key asked at clock time now, if it is kept.
@@ -244,9 +227,23 @@ func (s *sharedObjects[K, T]) remembered(key K, now uint64) (T, bool) {
 	return answer, ok && s.askedAt == now
 }
 
-// awaitShared waits for the answer of a request shared between callers, or until the caller's own
-// context ends.
-func awaitShared[T any](ctx context.Context, answer <-chan singleflight.Result) (T, error) {
+// rememberedOrAsked returns what look finds remembered, or else asks, once for all concurrent callers
+// of key. The flight looks again before it asks: a caller that found nothing, and reached the flight
+// only after the one under way had ended and remembered its answer, takes that answer instead of
+// asking the API again. ask runs detached from the caller's cancellation, because other callers may be
+// waiting for it; each caller still stops waiting when its own context ends.
+func rememberedOrAsked[T any](ctx context.Context, flight *singleflight.Group, key string,
+	look func() (T, bool), ask func(context.Context) (T, error),
+) (T, error) {
+	if value, ok := look(); ok {
+		return value, nil
+	}
+	answer := flight.DoChan(key, func() (any, error) {
+		if value, ok := look(); ok {
+			return value, nil
+		}
+		return ask(context.WithoutCancel(ctx))
+	})
 	var zero T
 	select {
 	case <-ctx.Done():
